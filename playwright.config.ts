@@ -1,0 +1,64 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './e2e/chromium';
+import { CANARY_KEY, FAKE_UPSTREAM_PORT, SANDBOX_PORT, UPSTREAM_PORT } from './e2e/upstream/ports';
+
+// Three servers: the production build on the sandbox (no key); a fake upstream serving
+// hostile content and failures; and the production build forwarding to it with a canary key.
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'sandbox',
+      testIgnore: /upstream\/.*\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${SANDBOX_PORT}` },
+    },
+    {
+      name: 'upstream',
+      testMatch: /upstream\/.*\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${UPSTREAM_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: 'tsx server/serve.ts',
+      url: `http://127.0.0.1:${SANDBOX_PORT}/`,
+      env: { HOST: '127.0.0.1', PORT: String(SANDBOX_PORT), SIGMAMIND_API_KEY: '' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx e2e/upstream/fake-upstream.ts',
+      url: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}/health`,
+      env: { PORT: String(FAKE_UPSTREAM_PORT), EXPECTED_KEY: CANARY_KEY },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx server/serve.ts',
+      url: `http://127.0.0.1:${UPSTREAM_PORT}/`,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(UPSTREAM_PORT),
+        SIGMAMIND_API_KEY: CANARY_KEY,
+        SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
+        UPSTREAM_TIMEOUT_MS: '3000',
+        // 1 MiB, below agent_huge's body (HUGE_BODY_BYTES in e2e/upstream/scenarios.ts).
+        MAX_UPSTREAM_BYTES: '1048576',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

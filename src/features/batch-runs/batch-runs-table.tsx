@@ -1,0 +1,103 @@
+import { useTable, type ExpandedState, type Updater } from '@tanstack/react-table';
+import { Fragment, useEffect, useRef } from 'react';
+import type { BatchRun } from '../../lib/api-schemas';
+import { batchRunColumns } from './columns';
+import { batchRunsFeatures } from './table-features';
+import { TestCasePanel } from './test-case-panel';
+
+const CELL_CLASS: Partial<Record<string, string>> = {
+  expander: 'w-10',
+  batchId: 'w-[16rem]',
+  createdDate: 'w-[9rem]',
+  status: 'w-[7rem]',
+  results: 'w-[15rem]',
+  attempts: 'w-[6rem] text-right',
+};
+
+export function BatchRunsTable({
+  rows,
+  totalCount,
+  page,
+  size,
+  expanded,
+  onExpandedChange,
+  scrollToId,
+  caption,
+}: {
+  rows: BatchRun[];
+  totalCount: number;
+  page: number;
+  size: number;
+  expanded: Record<string, boolean>;
+  onExpandedChange: (updater: Updater<ExpandedState>) => void;
+  /** A batch opened from a link: scrolled into view once it is on screen. */
+  scrollToId: string | null;
+  caption: string;
+}) {
+  const table = useTable({
+    features: batchRunsFeatures,
+    columns: batchRunColumns,
+    data: rows,
+    getRowId: (row) => row.batchId,
+    getRowCanExpand: () => true,
+    manualPagination: true,
+    rowCount: totalCount,
+    state: { pagination: { pageIndex: page - 1, pageSize: size }, expanded },
+    onExpandedChange,
+  });
+
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!scrollToId || scrolledTo.current === scrollToId) return;
+    const element = document.getElementById(`row-${scrollToId}`);
+    if (!element) return;
+    scrolledTo.current = scrollToId;
+    element.scrollIntoView({ block: 'start' });
+  }, [scrollToId, rows]);
+
+  return (
+    <table className="w-full table-fixed border-collapse text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => (
+              <th
+                key={header.id}
+                scope="col"
+                className={`px-3 py-2 font-semibold ${CELL_CLASS[header.column.id] ?? ''}`}
+              >
+                {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+              </th>
+            ))}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <Fragment key={row.id}>
+            <tr
+              id={`row-${row.id}`}
+              data-batch-id={row.id}
+              className={`scroll-mt-4 border-t border-slate-200 align-top dark:border-slate-800 ${row.getIsExpanded() ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
+            >
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className={`px-3 py-2 ${CELL_CLASS[cell.column.id] ?? ''}`}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+            {row.getIsExpanded() && (
+              <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
+                <td colSpan={row.getAllCells().length} className="p-0">
+                  <h2 className="sr-only">Test cases of batch {row.original.batchId}</h2>
+                  <TestCasePanel testCases={row.original.testCases} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}

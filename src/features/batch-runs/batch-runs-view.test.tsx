@@ -1,0 +1,204 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../test/msw-server';
+import { exampleBatch, examplePage, makeBatch, makePage } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
+import { BatchRunsView } from './batch-runs-view';
+
+const AGENT = 'agent_D5D0p7TUs66TTAEAx';
+
+function serve(handler: (url: URL) => Response | Promise<Response>) {
+  const calls: URL[] = [];
+  server.use(
+    http.get('*/v1/batch-runs', ({ request }) => {
+      const url = new URL(request.url);
+      calls.push(url);
+      return handler(url);
+    }),
+  );
+  return calls;
+}
+
+function pagedAgent(total: number) {
+  return serve((url) => {
+    const page = Number(url.searchParams.get('page'));
+    const size = Number(url.searchParams.get('size'));
+    const rows = Array.from({ length: Math.max(0, Math.min(size, total - page * size)) }, (_, i) =>
+      makeBatch(page * size + i),
+    );
+    return HttpResponse.json(makePage(rows, { page, size, totalCount: total }));
+  });
+}
+
+describe('BatchRunsView', () => {
+  it('renders the documented example with every field somewhere', async () => {
+    serve(() => HttpResponse.json(examplePage));
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+
+    expect(await screen.findByText(exampleBatch.batchId)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /New AI Agent/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: '4 of 5 attempts succeeded, 1 failed' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    expect(screen.getByText('Page 1 of 7')).toBeInTheDocument();
+    expect(screen.getByText(/125 batch runs/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+
+    await user.click(
+      screen.getByRole('button', { name: `Show test cases of batch ${exampleBatch.batchId}` }),
+    );
+    const panel = document.getElementById(`panel-${exampleBatch.batchId}`)!;
+    const testCase = exampleBatch.testCases[0]!;
+    for (const text of [
+      testCase.label,
+      testCase.testCaseId,
+      testCase.llmModel,
+      testCase.userPrompt,
+      testCase.successCriteria,
+    ]) {
+      expect(within(panel).getByText(text)).toBeInTheDocument();
+    }
+    for (const variable of testCase.mockData) {
+      expect(within(panel).getByText(variable.variableName)).toBeInTheDocument();
+      expect(within(panel).getByText(variable.value)).toBeInTheDocument();
+    }
+    expect(window.location.search).toContain(`batch=${exampleBatch.batchId}`);
+  });
+
+  it('asks the API for the zero-based page of the 1-based URL page', async () => {
+    const calls = pagedAgent(125);
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=3` });
+    expect(await screen.findByText('Page 3 of 7')).toBeInTheDocument();
+    expect(calls[0]?.searchParams.get('page')).toBe('2');
+    expect(calls[0]?.searchParams.get('size')).toBe('20');
+  });
+
+  it('pages forward and back following hasNext and hasPrevious', async () => {
+    pagedAgent(45);
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    await screen.findByText('Page 1 of 3');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 2 of 3');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('batch_test0040');
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(window.location.search).toContain('page=3');
+    await user.click(screen.getByRole('button', { name: 'First page' }));
+    await screen.findByText('batch_test0000');
+    expect(window.location.search).not.toContain('page=');
+  });
+
+  it('changing the page size returns to page 1', async () => {
+    const calls = pagedAgent(125);
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=2` });
+    await screen.findByText('Page 2 of 7');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50');
+    await screen.findByText('Page 1 of 3');
+    expect(calls.at(-1)?.searchParams.get('size')).toBe('50');
+    expect(window.location.search).toBe(`?agentId=${AGENT}&size=50`);
+  });
+
+  it('says when the agent has no batch runs', async () => {
+    serve(() => HttpResponse.json(makePage([], { totalCount: 0 })));
+    renderWithProviders(<BatchRunsView agentId="agent_empty" />, { url: '/?agentId=agent_empty' });
+    expect(await screen.findByRole('heading', { name: 'No batch runs yet' })).toBeInTheDocument();
+  });
+
+  it('says a page is past the end and links to the last page', async () => {
+    pagedAgent(125);
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
+    expect(
+      await screen.findByRole('heading', { name: 'Page 99 is past the end' }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: /last page \(page 7\)/ }));
+    await screen.findByText('Page 7 of 7');
+    expect(screen.getByText('batch_test0120')).toBeInTheDocument();
+  });
+
+  it.each([
+    [401, { message: 'Invalid API key' }, /SIGMAMIND_API_KEY/],
+    [
+      400,
+      { error: 'Bad Request', message: 'size must be at most 100', status: 400 },
+      /size must be at most 100/,
+    ],
+    [404, { message: 'No such agent' }, /No such agent/],
+  ])('explains a %i with what to do next', async (status, body, text) => {
+    serve(() => HttpResponse.json(body, { status }));
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(text);
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('offers Retry after a server error and recovers', async () => {
+    let fail = true;
+    serve(() =>
+      fail ? new HttpResponse('upstream down', { status: 503 }) : HttpResponse.json(examplePage),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('503');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText(exampleBatch.batchId)).toBeInTheDocument();
+  });
+
+  it('offers Retry when the network fails', async () => {
+    serve(() => HttpResponse.error());
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach the server');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('names the field when the response fails the schema', async () => {
+    serve(() =>
+      HttpResponse.json({ ...examplePage, data: [{ ...exampleBatch, createdDate: 12345 }] }),
+    );
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    expect(await screen.findByRole('alert')).toHaveTextContent('data[0].createdDate');
+  });
+
+  it('shows a skeleton while loading', async () => {
+    serve(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return HttpResponse.json(examplePage);
+    });
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    expect(screen.getByText('Loading batch runs…')).toBeInTheDocument();
+    expect(await screen.findByText(exampleBatch.batchId)).toBeInTheDocument();
+  });
+
+  it('expands and collapses every row', async () => {
+    pagedAgent(3);
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    await screen.findByText('batch_test0002');
+    await user.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(screen.getAllByRole('button', { name: /^Hide test cases/ })).toHaveLength(3);
+    expect(window.location.search).not.toContain('batch=');
+    await user.click(screen.getByRole('button', { name: 'Collapse all' }));
+    expect(screen.queryAllByRole('button', { name: /^Hide test cases/ })).toHaveLength(0);
+  });
+
+  it('opens the batch named in the URL', async () => {
+    pagedAgent(3);
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+      url: `/?agentId=${AGENT}&batch=batch_test0001`,
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Hide test cases of batch batch_test0001' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+  });
+});

@@ -1,0 +1,150 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExpandedState, Updater } from '@tanstack/react-table';
+import { useEffect, useState } from 'react';
+import { Notice } from '../../components/ui/notice';
+import { ApiErrorNotice } from '../../components/ui/api-error-notice';
+import { formatCount } from '../../lib/format';
+import { useView, viewHref } from '../../lib/view-state';
+import { batchRunsQueries } from './api/batch-runs-queries';
+import { BatchRunsTable } from './batch-runs-table';
+import { PaginationControls } from './pagination-controls';
+import { TableSkeleton } from './table-skeleton';
+
+const toolbarButton =
+  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
+
+export function BatchRunsView({ agentId }: { agentId: string }) {
+  const { view, setPage, setSize, setBatch } = useView();
+  const { page, size, batch } = view;
+  const queryClient = useQueryClient();
+  const params = { agentId, page, size };
+  const query = useQuery({ ...batchRunsQueries.list(params), placeholderData: keepPreviousData });
+  const { data, isPlaceholderData, isFetching } = query;
+
+  // Prefetch the next page as soon as the server says there is one.
+  useEffect(() => {
+    if (data?.hasNext && !isPlaceholderData) {
+      void queryClient.prefetchQuery(batchRunsQueries.list({ agentId, page: page + 1, size }));
+    }
+  }, [data?.hasNext, isPlaceholderData, queryClient, agentId, page, size]);
+
+  // Rows opened here; the batch named in the URL is always open.
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
+  const expanded: Record<string, boolean> = batch ? { ...opened, [batch]: true } : opened;
+
+  function onExpandedChange(updater: Updater<ExpandedState>) {
+    const next = typeof updater === 'function' ? updater(expanded) : updater;
+    const nextMap =
+      next === true
+        ? Object.fromEntries((data?.data ?? []).map((row) => [row.batchId, true]))
+        : next;
+    // One row opened by hand goes into the URL; "Expand all" leaves the URL alone.
+    const newlyOpened = Object.keys(nextMap).filter((id) => nextMap[id] && !expanded[id]);
+    if (newlyOpened.length === 1) setBatch(newlyOpened[0]!);
+    else if (batch && !nextMap[batch]) setBatch(null);
+    setOpened(Object.fromEntries(Object.entries(nextMap).filter(([, open]) => open)));
+  }
+
+  const rows = data?.data ?? [];
+  const agentName = rows[0]?.agent.name;
+  useEffect(() => {
+    document.title = `${agentName ?? agentId} · page ${page} · Batch runs`;
+  }, [agentName, agentId, page]);
+
+  const allOpen = rows.length > 0 && rows.every((row) => expanded[row.batchId]);
+  const lastPage = Math.max(data?.totalPages ?? 1, 1);
+
+  let body: React.ReactNode;
+  if (query.isPending) {
+    body = <TableSkeleton rows={Math.min(size, 20)} />;
+  } else if (query.isError) {
+    body = <ApiErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  } else if (query.data.totalCount === 0) {
+    body = (
+      <Notice title="No batch runs yet">
+        <p>
+          Agent <code className="font-mono">{agentId}</code> has not run any batch of test cases.
+          Start one in SigmaMind, or pick another agent.
+        </p>
+      </Notice>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <Notice tone="warning" title={`Page ${formatCount(page)} is past the end`}>
+        <p>
+          This agent has {formatCount(query.data.totalCount)} batch runs on {formatCount(lastPage)}{' '}
+          {lastPage === 1 ? 'page' : 'pages'} of {size}. The link may be older than the data.
+        </p>
+        <p>
+          <a
+            href={viewHref({ agentId, page: lastPage, size })}
+            onClick={(event) => {
+              event.preventDefault();
+              setPage(lastPage);
+            }}
+            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+          >
+            Go to the last page (page {formatCount(lastPage)})
+          </a>
+        </p>
+      </Notice>
+    );
+  } else {
+    body = (
+      <div
+        className={`overflow-x-auto transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
+      >
+        <BatchRunsTable
+          rows={rows}
+          totalCount={query.data.totalCount}
+          page={page}
+          size={size}
+          expanded={expanded}
+          onExpandedChange={onExpandedChange}
+          scrollToId={batch}
+          caption={`Batch runs of ${agentName ?? agentId}, page ${page} of ${lastPage}`}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <section aria-labelledby="batch-runs-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 id="batch-runs-heading" className="text-xl font-semibold">
+          {agentName ?? agentId}
+          <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+            batch runs
+          </span>
+        </h1>
+        <div className="flex items-center gap-2">
+          <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
+            {isFetching && !query.isPending ? 'Updating…' : ''}
+          </span>
+          <button
+            type="button"
+            className={toolbarButton}
+            disabled={rows.length === 0}
+            onClick={() => onExpandedChange(allOpen ? {} : true)}
+          >
+            {allOpen ? 'Collapse all' : 'Expand all'}
+          </button>
+        </div>
+      </div>
+      <PaginationControls
+        page={page}
+        size={size}
+        totalPages={data?.totalPages}
+        totalCount={data?.totalCount}
+        hasPrevious={data?.hasPrevious ?? false}
+        hasNext={data?.hasNext ?? false}
+        busy={isPlaceholderData}
+        onPageChange={setPage}
+        onSizeChange={setSize}
+      />
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+        {body}
+      </div>
+    </section>
+  );
+}

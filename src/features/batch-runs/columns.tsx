@@ -1,0 +1,131 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { BatchRun } from '../../lib/api-schemas';
+import { summarizeAttempts } from '../../lib/attempts';
+import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
+import { CopyButton } from '../../components/ui/copy-button';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { SuccessBar } from '../../components/ui/success-bar';
+import type { batchRunsFeatures } from './table-features';
+
+const column = createColumnHelper<typeof batchRunsFeatures, BatchRun>();
+
+const LABELS_SHOWN = 2;
+
+export const batchRunColumns = column.columns([
+  column.display({
+    id: 'expander',
+    header: () => <span className="sr-only">Details</span>,
+    cell: ({ row }) => {
+      const open = row.getIsExpanded();
+      return (
+        <button
+          type="button"
+          onClick={() => row.toggleExpanded()}
+          aria-expanded={open}
+          aria-controls={`panel-${row.id}`}
+          aria-label={`${open ? 'Hide' : 'Show'} test cases of batch ${row.original.batchId}`}
+          className="flex h-7 w-7 items-center justify-center rounded text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            className={`h-4 w-4 fill-current transition-transform ${open ? 'rotate-90' : ''}`}
+          >
+            <path d="M6 3l5 5-5 5V3z" />
+          </svg>
+        </button>
+      );
+    },
+  }),
+  column.accessor('batchId', {
+    header: 'Batch',
+    cell: ({ row }) => (
+      <span className="inline-flex items-center gap-1">
+        <code className="font-mono text-xs break-all">{row.original.batchId}</code>
+        <CopyButton text={row.original.batchId} label={`Copy batch id ${row.original.batchId}`} />
+      </span>
+    ),
+  }),
+  column.accessor('createdDate', {
+    header: 'Created',
+    cell: ({ row }) => {
+      const iso = row.original.createdDate;
+      const absolute = formatDateTime(iso);
+      return (
+        <time dateTime={iso} title={absolute} className="whitespace-nowrap">
+          <span aria-hidden="true">{formatRelative(iso)}</span>
+          <span className="sr-only">{absolute}</span>
+        </time>
+      );
+    },
+  }),
+  column.display({
+    id: 'status',
+    header: 'Agent status',
+    cell: ({ row }) => <StatusBadge status={row.original.agent.status} />,
+  }),
+  column.display({
+    id: 'testCases',
+    header: 'Test cases',
+    cell: ({ row }) => {
+      const cases = row.original.testCases;
+      if (cases.length === 0)
+        return <span className="text-slate-600 dark:text-slate-400">None</span>;
+      const more = cases.length - LABELS_SHOWN;
+      return (
+        <div className="max-w-xs min-w-0">
+          <span className="font-medium tabular-nums">{formatCount(cases.length)}</span>
+          <span className="text-slate-600 dark:text-slate-400">: </span>
+          <span className="break-words">
+            {cases
+              .slice(0, LABELS_SHOWN)
+              .map((testCase) => testCase.label || testCase.testCaseId)
+              .join(', ')}
+          </span>
+          {more > 0 && (
+            <span className="text-slate-600 dark:text-slate-400"> +{formatCount(more)} more</span>
+          )}
+        </div>
+      );
+    },
+  }),
+  column.display({
+    id: 'results',
+    header: 'Results',
+    cell: ({ row }) => <ResultsCell batch={row.original} />,
+  }),
+  column.display({
+    id: 'attempts',
+    header: 'Attempts',
+    cell: ({ row }) => {
+      const summary = summarizeAttempts(row.original);
+      return (
+        <span className="tabular-nums whitespace-nowrap">
+          {formatCount(summary.finished)} / {formatCount(summary.expected)}
+          <span className="sr-only"> attempts finished</span>
+        </span>
+      );
+    },
+  }),
+]);
+
+function ResultsCell({ batch }: { batch: BatchRun }) {
+  const summary = summarizeAttempts(batch);
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <SuccessBar summary={summary} />
+        {summary.isUnfinished && (
+          <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100">
+            running
+          </span>
+        )}
+      </div>
+      {summary.inconsistencies.length > 0 && (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          <span aria-hidden="true">⚠ </span>Counts disagree: {summary.inconsistencies.join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}

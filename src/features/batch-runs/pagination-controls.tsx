@@ -1,0 +1,99 @@
+import { formatCount, plural } from '../../lib/format';
+import { PAGE_SIZES, type PageSize } from '../../lib/view-params';
+
+const buttonClass =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:hover:bg-slate-800';
+
+/**
+ * Previous/Next follow the server's hasPrevious/hasNext exactly; they are also held while
+ * placeholder data is on screen so a click cannot skip a page that has not arrived yet.
+ */
+export function PaginationControls({
+  page,
+  size,
+  totalPages,
+  totalCount,
+  hasPrevious,
+  hasNext,
+  busy,
+  onPageChange,
+  onSizeChange,
+}: {
+  page: number;
+  size: PageSize;
+  totalPages: number | undefined;
+  totalCount: number | undefined;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  busy: boolean;
+  onPageChange: (page: number) => void;
+  onSizeChange: (size: PageSize) => void;
+}) {
+  const lastPage = Math.max(totalPages ?? 1, 1);
+  return (
+    <nav
+      aria-label="Pagination"
+      className="flex min-h-10 flex-wrap items-center justify-between gap-3"
+    >
+      <p className="text-sm text-slate-700 tabular-nums dark:text-slate-300">
+        <span>
+          Page {formatCount(page)} of {totalPages === undefined ? '…' : formatCount(lastPage)}
+        </span>
+        {totalCount !== undefined && (
+          <span className="text-slate-600 dark:text-slate-400">
+            {' '}
+            · {plural(totalCount, 'batch run', 'batch runs')}
+          </span>
+        )}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="flex items-center gap-2 text-sm">
+          <span>Rows per page</span>
+          <select
+            value={size}
+            onChange={(event) => onSizeChange(Number(event.target.value) as PageSize)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+          >
+            {PAGE_SIZES.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!hasPrevious || page === 1}
+          onClick={() => onPageChange(1)}
+        >
+          First page
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!hasPrevious}
+          onClick={() => onPageChange(page - 1)}
+        >
+          Previous page
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!hasNext || busy}
+          onClick={() => onPageChange(page + 1)}
+        >
+          Next page
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={totalPages === undefined || page >= lastPage || busy}
+          onClick={() => onPageChange(lastPage)}
+        >
+          Last page
+        </button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,111 @@
+import type { TestCase } from '../../lib/api-schemas';
+import { LongText } from '../../components/ui/long-text';
+import { plural } from '../../lib/format';
+
+/** What a batch tested: one card per test case, every field of it readable. */
+export function TestCasePanel({ testCases }: { testCases: TestCase[] }) {
+  if (testCases.length === 0) {
+    return (
+      <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+        This batch ran no test cases.
+      </p>
+    );
+  }
+  return (
+    <ul className="grid gap-3 p-3 lg:grid-cols-2">
+      {testCases.map((testCase, index) => (
+        <li key={`${testCase.testCaseId}-${index}`}>
+          <TestCaseCard testCase={testCase} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TestCaseCard({ testCase }: { testCase: TestCase }) {
+  return (
+    <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <header className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <h3 className="min-w-0 font-semibold break-words [overflow-wrap:anywhere]">
+          {testCase.label || (
+            <span className="text-slate-600 italic dark:text-slate-400">Untitled test case</span>
+          )}
+        </h3>
+        <code className="font-mono text-xs text-slate-600 dark:text-slate-400">
+          {testCase.testCaseId}
+        </code>
+      </header>
+      <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1">
+        <div className="flex gap-1">
+          <dt className="text-slate-600 dark:text-slate-400">Model</dt>
+          <dd className="font-mono text-xs leading-5">{testCase.llmModel}</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-slate-600 dark:text-slate-400">Attempts</dt>
+          <dd className="tabular-nums">{testCase.attempt}</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-slate-600 dark:text-slate-400">Agent</dt>
+          <dd>
+            {testCase.agent.name}{' '}
+            <span className="text-slate-600 dark:text-slate-400">({testCase.agent.status})</span>
+          </dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-slate-600 dark:text-slate-400">Workspace</dt>
+          <dd className="font-mono text-xs leading-5">{testCase.workspaceId}</dd>
+        </div>
+      </dl>
+      <section aria-label="Persona" className="mb-3">
+        <h4 className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+          Persona (user prompt)
+        </h4>
+        <LongText text={testCase.userPrompt} what="persona" />
+      </section>
+      <section aria-label="Success criteria" className="mb-3">
+        <h4 className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+          Success criteria
+        </h4>
+        <LongText text={testCase.successCriteria} what="success criteria" />
+      </section>
+      <section aria-label="Mock data">
+        <h4 className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+          Mock data{' '}
+          {testCase.mockData.length > 0 &&
+            `(${plural(testCase.mockData.length, 'variable', 'variables')})`}
+        </h4>
+        {testCase.mockData.length === 0 ? (
+          <p className="text-slate-600 dark:text-slate-400">No mock data</p>
+        ) : (
+          <table className="w-full table-fixed border-collapse text-left text-xs">
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-700">
+                <th scope="col" className="w-2/5 py-1 pr-2 font-medium">
+                  Variable
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Value
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {testCase.mockData.map((variable, index) => (
+                <tr
+                  key={`${variable.variableName}-${index}`}
+                  className="border-b border-slate-100 last:border-0 dark:border-slate-800"
+                >
+                  <td className="py-1 pr-2 font-mono break-words [overflow-wrap:anywhere]">
+                    {variable.variableName}
+                  </td>
+                  <td className="py-1 break-words [overflow-wrap:anywhere]">
+                    <LongText text={variable.value} what="value" limit={200} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The arithmetic of a batch's attempts. A batch is unfinished while totalAttempts is below
+ * the sum of its test cases' `attempt`; the difference is pending. Counts are shown as the
+ * API gives them; when they disagree with each other they are flagged, never "fixed".
+ */
+import type { BatchRun } from './api-schemas';
+import { formatCount, formatPercent } from './format';
+
+export interface AttemptSummary {
+  succeeded: number;
+  failed: number;
+  /** Attempts finished so far (the API's totalAttempts). */
+  finished: number;
+  /** Attempts the test cases ask for: the sum of their `attempt`. */
+  expected: number;
+  pending: number;
+  /** Succeeded over finished; null when nothing has finished. */
+  passRate: number | null;
+  isUnfinished: boolean;
+  /** Why the counts do not add up, in words; empty when they do. */
+  inconsistencies: string[];
+}
+
+export function expectedAttempts(batch: Pick<BatchRun, 'testCases'>): number {
+  return batch.testCases.reduce((sum, testCase) => sum + testCase.attempt, 0);
+}
+
+export function summarizeAttempts(
+  batch: Pick<BatchRun, 'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'>,
+): AttemptSummary {
+  const succeeded = batch.successfulAttempts;
+  const failed = batch.failedAttempts;
+  const finished = batch.totalAttempts;
+  const expected = expectedAttempts(batch);
+  const pending = Math.max(0, expected - finished);
+  const inconsistencies: string[] = [];
+  if (succeeded + failed !== finished) {
+    inconsistencies.push(
+      `succeeded (${formatCount(succeeded)}) + failed (${formatCount(failed)}) ≠ total (${formatCount(finished)})`,
+    );
+  }
+  if (finished > expected) {
+    inconsistencies.push(
+      `${formatCount(finished)} attempts finished but the test cases ask for ${formatCount(expected)}`,
+    );
+  }
+  return {
+    succeeded,
+    failed,
+    finished,
+    expected,
+    pending,
+    passRate: finished > 0 ? Math.min(1, succeeded / finished) : null,
+    isUnfinished: pending > 0,
+    inconsistencies,
+  };
+}
+
+/** "4 of 5 attempts succeeded, 1 failed" (+ ", 2 pending"): the bar's accessible name. */
+export function describeAttempts(summary: AttemptSummary): string {
+  const { succeeded, failed, finished, pending } = summary;
+  if (finished === 0 && pending === 0) return 'No attempts';
+  if (finished === 0) return `No attempts finished yet, ${formatCount(pending)} pending`;
+  const noun = finished === 1 ? 'attempt' : 'attempts';
+  let words = `${formatCount(succeeded)} of ${formatCount(finished)} ${noun} succeeded, ${formatCount(failed)} failed`;
+  if (pending > 0) words += `, ${formatCount(pending)} pending`;
+  return words;
+}
+
+export function formatPassRate(summary: Pick<AttemptSummary, 'passRate'>): string {
+  return summary.passRate === null ? '—' : formatPercent(summary.passRate);
+}

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, PAGE_SIZES, readView, toApiPage } from './view-params';
+
+const read = (search: string) => readView(new URLSearchParams(search));
+
+describe('readView', () => {
+  it('reads a shared link', () => {
+    expect(
+      read('?agentId=agent_D5D0p7TUs66TTAEAx&page=3&size=50&batch=batch_s0OJu2JWR8R45Fai'),
+    ).toEqual({
+      view: {
+        agentId: 'agent_D5D0p7TUs66TTAEAx',
+        page: 3,
+        size: 50,
+        batch: 'batch_s0OJu2JWR8R45Fai',
+        compare: null,
+      },
+      repairs: [],
+    });
+  });
+
+  it('fills defaults when parameters are absent', () => {
+    expect(read('').view).toEqual({
+      agentId: null,
+      page: 1,
+      size: DEFAULT_PAGE_SIZE,
+      batch: null,
+      compare: null,
+    });
+  });
+
+  it.each([
+    ['page=0', 1],
+    ['page=-1', 1],
+    ['page=abc', 1],
+    ['page=1.5', 1],
+    ['page=', 1],
+    [`page=${MAX_PAGE + 1}`, 1],
+  ])('repairs %s to page %i and says so', (param, page) => {
+    const { view, repairs } = read(`?agentId=a_1&${param}`);
+    expect(view.page).toBe(page);
+    expect(repairs.map((r) => r.param)).toEqual(['page']);
+  });
+
+  it('keeps a page past the end as asked: the API says whether it exists', () => {
+    expect(read('?agentId=a_1&page=99999')).toMatchObject({ view: { page: 99999 }, repairs: [] });
+  });
+
+  it.each([
+    ['size=0', 20],
+    ['size=abc', 20],
+    ['size=-5', 20],
+    ['size=1000', 100],
+    ['size=33', 20],
+  ])('repairs %s to %i per page', (param, size) => {
+    const { view, repairs } = read(`?agentId=a_1&${param}`);
+    expect(view.size).toBe(size);
+    expect(repairs[0]?.message).toContain(String(size));
+  });
+
+  it('explains a malformed agent id and drops it', () => {
+    const { view, repairs } = read('?agentId=%3Cscript%3Ealert(1)%3C/script%3E&page=2');
+    expect(view.agentId).toBeNull();
+    expect(repairs[0]).toMatchObject({ param: 'agentId' });
+    expect(read('?agentId=agent%20with%20spaces').view.agentId).toBeNull();
+  });
+
+  it('reads a comparison of two different batches', () => {
+    expect(read('?agentId=a&compare=b_1,b_2').view.compare).toEqual(['b_1', 'b_2']);
+    expect(read('?agentId=a&compare=b_1,b_1').repairs[0]?.param).toBe('compare');
+  });
+
+  it('converts the shown page to the API page in one place', () => {
+    expect(toApiPage(1)).toBe(0);
+    expect(toApiPage(7)).toBe(6);
+  });
+
+  it('never throws and always yields a valid view (property)', () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer().map(String),
+      fc.constantFrom('', ' ', '%', '<b>', '1e3', '0x10'),
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('agentId', 'page', 'size', 'batch', 'compare', 'other'),
+          value,
+        ),
+        (params) => {
+          const { view, repairs } = readView(new URLSearchParams(params));
+          expect(Number.isInteger(view.page) && view.page >= 1 && view.page <= MAX_PAGE).toBe(true);
+          expect(PAGE_SIZES).toContain(view.size);
+          for (const id of [view.agentId, view.batch, ...(view.compare ?? [])]) {
+            if (id !== null) expect(id).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
+          }
+          // Reading the repaired view again finds nothing more to repair.
+          const again = new URLSearchParams();
+          if (view.agentId) again.set('agentId', view.agentId);
+          again.set('page', String(view.page));
+          again.set('size', String(view.size));
+          expect(readView(again).repairs).toEqual([]);
+          expect(Array.isArray(repairs)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

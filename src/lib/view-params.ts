@@ -1,0 +1,145 @@
+/**
+ * The view lives in the URL: `?agentId=…&page=N&size=M&batch=…&compare=a,b`.
+ * These pure functions read raw search params into a valid view and say what they had to
+ * repair, so a bad shared link never breaks the page. `page` is 1-based here, as the UI
+ * shows it; `toApiPage` is the one place that converts to the API's zero-based page.
+ */
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 20;
+/** Far beyond any real agent; larger numbers are typos or probes. */
+export const MAX_PAGE = 10_000_000;
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+export interface ViewParams {
+  agentId: string | null;
+  /** 1-based, as shown. */
+  page: number;
+  size: PageSize;
+  batch: string | null;
+  compare: readonly [string, string] | null;
+}
+
+export interface Repair {
+  param: 'agentId' | 'page' | 'size' | 'batch' | 'compare';
+  given: string;
+  message: string;
+}
+
+export function toApiPage(page: number): number {
+  return page - 1;
+}
+
+export function isValidId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+export function parseId(raw: string | null): string | null {
+  if (raw === null) return null;
+  const trimmed = raw.trim();
+  return isValidId(trimmed) ? trimmed : null;
+}
+
+export function parsePage(raw: string | null): number | null {
+  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null;
+  const page = Number(raw);
+  return page >= 1 && page <= MAX_PAGE ? page : null;
+}
+
+export function parseSize(raw: string | null): PageSize | null {
+  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null;
+  const size = Number(raw);
+  return (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : null;
+}
+
+/** The allowed size a bad one is repaired to: too big → the largest, anything else → the default. */
+export function repairSize(raw: string): PageSize {
+  const size = Number(raw.trim());
+  if (Number.isInteger(size) && size > PAGE_SIZES[PAGE_SIZES.length - 1]!) {
+    return PAGE_SIZES[PAGE_SIZES.length - 1]!;
+  }
+  return DEFAULT_PAGE_SIZE;
+}
+
+export function parseCompare(raw: string | null): readonly [string, string] | null {
+  if (raw === null) return null;
+  const parts = raw.split(',').map((part) => part.trim());
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  return isValidId(a) && isValidId(b) && a !== b ? [a, b] : null;
+}
+
+/** Shortens what a user pasted so a message can quote it without swallowing the page. */
+export function quote(value: string, max = 40): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+export function readView(search: URLSearchParams): { view: ViewParams; repairs: Repair[] } {
+  const repairs: Repair[] = [];
+
+  const rawAgent = search.get('agentId');
+  const agentId = parseId(rawAgent);
+  if (rawAgent !== null && agentId === null) {
+    repairs.push({
+      param: 'agentId',
+      given: rawAgent,
+      message:
+        rawAgent.trim() === ''
+          ? 'The link had an empty agent id; pick an agent below.'
+          : `“${quote(rawAgent)}” is not a valid agent id (letters, digits, “_” and “-” only); pick an agent below.`,
+    });
+  }
+
+  const rawPage = search.get('page');
+  const parsedPage = parsePage(rawPage);
+  if (rawPage !== null && parsedPage === null) {
+    repairs.push({
+      param: 'page',
+      given: rawPage,
+      message: `“${quote(rawPage)}” is not a page number; showing page 1.`,
+    });
+  }
+
+  const rawSize = search.get('size');
+  let size = parseSize(rawSize);
+  if (rawSize !== null && size === null) {
+    size = repairSize(rawSize);
+    repairs.push({
+      param: 'size',
+      given: rawSize,
+      message: `Page size “${quote(rawSize)}” is not one of ${PAGE_SIZES.join(', ')}; showing ${size} per page.`,
+    });
+  }
+
+  const rawBatch = search.get('batch');
+  const batch = parseId(rawBatch);
+  if (rawBatch !== null && batch === null) {
+    repairs.push({
+      param: 'batch',
+      given: rawBatch,
+      message: `“${quote(rawBatch)}” is not a valid batch id.`,
+    });
+  }
+
+  const rawCompare = search.get('compare');
+  const compare = parseCompare(rawCompare);
+  if (rawCompare !== null && compare === null) {
+    repairs.push({
+      param: 'compare',
+      given: rawCompare,
+      message: `“${quote(rawCompare)}” does not name two different batch ids to compare.`,
+    });
+  }
+
+  return {
+    view: {
+      agentId,
+      page: parsedPage ?? 1,
+      size: size ?? DEFAULT_PAGE_SIZE,
+      batch: agentId ? batch : null,
+      compare: agentId ? compare : null,
+    },
+    repairs,
+  };
+}

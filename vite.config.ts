@@ -1,0 +1,11 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { sigmamindApi } from './server/vite-plugin';
+
+export default defineConfig({
+  // The dev server forwards /v1/* through the same handler as the production server.
+  plugins: [react(), tailwindcss(), sigmamindApi()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  build: { target: 'es2022', sourcemap: false },
+});
