@@ -5,6 +5,9 @@ import { CANARY_KEY, FAKE_UPSTREAM_PORT, SANDBOX_PORT, UPSTREAM_PORT } from './e
 // Three servers: the production build on the sandbox (no key); a fake upstream serving
 // hostile content and failures; and the production build forwarding to it with a canary key.
 
+/** The build under test (`npm run build` writes dist/; DIST_DIR lets parallel runs use their own). */
+const distDir = process.env.DIST_DIR ?? 'dist';
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -12,7 +15,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   timeout: 60_000,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     ...devices['Desktop Chrome'],
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
@@ -34,7 +37,12 @@ export default defineConfig({
     {
       command: 'tsx server/serve.ts',
       url: `http://127.0.0.1:${SANDBOX_PORT}/`,
-      env: { HOST: '127.0.0.1', PORT: String(SANDBOX_PORT), SIGMAMIND_API_KEY: '' },
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(SANDBOX_PORT),
+        SIGMAMIND_API_KEY: '',
+        DIST_DIR: distDir,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
@@ -52,6 +60,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         PORT: String(UPSTREAM_PORT),
         SIGMAMIND_API_KEY: CANARY_KEY,
+        DIST_DIR: distDir,
         SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
         UPSTREAM_TIMEOUT_MS: '3000',
         // 1 MiB, below agent_huge's body (HUGE_BODY_BYTES in e2e/upstream/scenarios.ts).
