@@ -1,0 +1,265 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiConfig } from '../config';
+import { createApiHandler } from './forward';
+import { apiMiddleware } from './middleware';
+import { Hono } from 'hono';
+import { listen, rawRequest, type Listening } from './testing/http';
+import {
+  closedPort,
+  startUpstreamStub,
+  STUB_PAGE,
+  type UpstreamStub,
+} from './testing/upstream-stub';
+
+const CANARY = 'canary-key-in-forward-test-7d3f';
+const TIMEOUT_MS = 300;
+const MAX_BYTES = 100_000;
+
+let stub: UpstreamStub;
+let server: Listening;
+const logLines: string[] = [];
+
+function config(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    apiKey: CANARY,
+    apiUrl: stub.url,
+    upstreamTimeoutMs: TIMEOUT_MS,
+    maxUpstreamBytes: MAX_BYTES,
+    ...overrides,
+  };
+}
+
+/** The forwarder mounted the way the servers mount it, listening on a real socket. */
+async function serveForwarder(apiConfig: ApiConfig): Promise<Listening> {
+  const app = new Hono();
+  app.use(apiMiddleware(createApiHandler(apiConfig, { log: (line) => logLines.push(line) })));
+  return listen(app.fetch);
+}
+
+function forwarded() {
+  return stub.requests;
+}
+
+beforeAll(async () => {
+  stub = await startUpstreamStub();
+  server = await serveForwarder(config());
+});
+
+afterAll(async () => {
+  await server.close();
+  await stub.close();
+});
+
+beforeEach(() => {
+  stub.requests.length = 0;
+});
+
+describe('what reaches the upstream', () => {
+  it('adds the key and drops the browser’s credentials and other headers', async () => {
+    const res = await rawRequest(server.url, '/v1/batch-runs?agentId=a1', {
+      headers: {
+        'X-API-Key': 'browser-supplied-key',
+        Cookie: 'session=abc',
+        Authorization: 'Bearer browser',
+        'X-Forwarded-For': '10.0.0.1',
+        Accept: 'application/json',
+        'Accept-Language': 'de-DE',
+        'If-None-Match': '"v1"',
+      },
+    });
+    expect(res.status).toBe(200);
+    const [received] = forwarded();
+    expect(received?.headers['x-api-key']).toBe(CANARY);
+    expect(received?.headers.cookie).toBeUndefined();
+    expect(received?.headers.authorization).toBeUndefined();
+    expect(received?.headers['x-forwarded-for']).toBeUndefined();
+    expect(received?.headers.accept).toBe('application/json');
+    expect(received?.headers['accept-language']).toBe('de-DE');
+    expect(received?.headers['if-none-match']).toBe('"v1"');
+  });
+
+  it('passes query values with &, #, CR/LF and unicode through encoded and intact', async () => {
+    const values = {
+      agentId: 'a&b=c',
+      note: 'x#y',
+      crlf: 'a\r\nX-Injected: 1',
+      unicode: '\u202Eévil 😡\u200B',
+    };
+    const target = `/v1/batch-runs?${new URLSearchParams(values).toString()}`;
+    const res = await rawRequest(server.url, target);
+    expect(res.status).toBe(200);
+
+    const [received] = forwarded();
+    const search = received?.url.split('?')[1] ?? '';
+    expect(Object.fromEntries(new URLSearchParams(search))).toEqual(values);
+    expect(received?.url).not.toMatch(/[\r\n#]/);
+    expect(received?.headers['x-injected']).toBeUndefined();
+  });
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'])(
+    'refuses %s with 405 and Allow: GET, without forwarding',
+    async (method) => {
+      const res = await rawRequest(server.url, '/v1/batch-runs?agentId=a1', { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET');
+      if (method !== 'HEAD') {
+        expect(JSON.parse(res.body)).toMatchObject({
+          error: 'Method Not Allowed',
+          status: 405,
+          path: '/v1/batch-runs',
+        });
+      }
+      expect(forwarded()).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    '/v1/../etc/passwd',
+    '/v1/%2e%2e/x',
+    '/v1/%2E%2E/%2E%2E/etc/passwd',
+    '/v1//batch-runs',
+    '/v1/batch-runs%2F..%2F',
+    '/v1/batch-runs%2f..%2fagents',
+    '/v1/batch-runs%5c..%5cagents',
+    '/v1/batch-runs%00',
+    '/v1/./batch-runs',
+    '/v1/batch-runs/',
+    '/v1',
+    '/v1/batch%20runs',
+    '/x/../v1/batch-runs',
+  ])('refuses the path trick %s with 400 and never forwards it', async (target) => {
+    const res = await rawRequest(server.url, target);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'Bad Request', status: 400 });
+    expect(forwarded()).toHaveLength(0);
+  });
+
+  // @hono/node-server answers these with a bare 400 before any app code runs; still never forwarded.
+  it.each(['/v1\\batch-runs', '/v1/batch-runs\\..\\agents'])(
+    'refuses the backslash path %s with 400',
+    async (target) => {
+      const res = await rawRequest(server.url, target);
+      expect(res.status).toBe(400);
+      expect(forwarded()).toHaveLength(0);
+    },
+  );
+});
+
+describe('what comes back', () => {
+  it('passes status, body, Content-Type and Retry-After, and nothing else of the upstream’s', async () => {
+    const res = await rawRequest(server.url, '/v1/batch-runs?agentId=a1');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual(STUB_PAGE);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.headers['retry-after']).toBe('7');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.headers['x-internal-trace']).toBeUndefined();
+    expect(res.headers.etag).toBeUndefined();
+  });
+
+  it.each([400, 401, 404, 429, 500, 503])(
+    'passes an upstream %i through with its body',
+    async (status) => {
+      const res = await rawRequest(server.url, `/v1/status/${status}`);
+      expect(res.status).toBe(status);
+      expect(JSON.parse(res.body)).toMatchObject({ status, path: `/v1/status/${status}` });
+      expect(res.headers['cache-control']).toBe('no-store');
+    },
+  );
+
+  it('serves non-JSON upstream bodies as text/plain so they never render as HTML', async () => {
+    const res = await rawRequest(server.url, '/v1/html');
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('does not follow an upstream redirect (it would carry the key along)', async () => {
+    const res = await rawRequest(server.url, '/v1/redirect');
+    expect(res.status).toBe(502);
+    expect(res.headers.location).toBeUndefined();
+    expect(forwarded()).toHaveLength(1);
+  });
+
+  it('withholds an upstream answer that echoes the key', async () => {
+    const res = await rawRequest(server.url, '/v1/echo-key');
+    expect(res.status).toBe(502);
+    expect(res.body).not.toContain(CANARY);
+  });
+});
+
+describe('upstream failures', () => {
+  it('answers 502 in the documented shape when the upstream is unreachable', async () => {
+    const offline = await serveForwarder(
+      config({ apiUrl: `http://127.0.0.1:${await closedPort()}` }),
+    );
+    try {
+      const res = await rawRequest(offline.url, '/v1/batch-runs?agentId=a1');
+      expect(res.status).toBe(502);
+      const body = JSON.parse(res.body) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        error: 'Bad Gateway',
+        message: 'Could not reach the SigmaMind API',
+        path: '/v1/batch-runs',
+        status: 502,
+      });
+      expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it('answers 504 once the upstream is slower than the timeout', async () => {
+    const started = performance.now();
+    const res = await rawRequest(server.url, '/v1/slow');
+    const elapsed = performance.now() - started;
+    expect(res.status).toBe(504);
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'Gateway Timeout', status: 504 });
+    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 700);
+  });
+
+  it.each(['/v1/huge', '/v1/huge-declared'])(
+    'answers 502 “too large” for %s and stops reading',
+    async (path) => {
+      const res = await rawRequest(server.url, path);
+      expect(res.status).toBe(502);
+      expect((JSON.parse(res.body) as { message: string }).message).toMatch(/too large/);
+    },
+  );
+
+  it('never puts the key in a response header, body or log line', async () => {
+    const targets = [
+      '/v1/batch-runs?agentId=a1',
+      '/v1/status/500',
+      '/v1/slow',
+      '/v1/huge',
+      '/v1/echo-key',
+      '/v1/redirect',
+      '/v1/%2e%2e/x',
+    ];
+    for (const target of targets) {
+      const res = await rawRequest(server.url, target);
+      expect(JSON.stringify(res.headers)).not.toContain(CANARY);
+      expect(res.body).not.toContain(CANARY);
+    }
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.join('\n')).not.toContain(CANARY);
+  });
+});
+
+describe('sandbox mode', () => {
+  it('answers the documented example agent with 200 through the same forwarding path', async () => {
+    const handler = createApiHandler(config({ apiKey: null }));
+    const res = await handler(
+      new Request('http://localhost/v1/batch-runs?agentId=agent_D5D0p7TUs66TTAEAx', {
+        headers: { 'X-API-Key': 'ignored-browser-key' },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as { data: { batchId: string }[] };
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(forwarded()).toHaveLength(0);
+  });
+});
