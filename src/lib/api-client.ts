@@ -45,17 +45,90 @@ function buildUrl(path: string, params: QueryParams = {}): URL {
   return url;
 }
 
-function parseRetryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(header);
+/**
+ * Retry-After in seconds: delay-seconds (digits only) or an HTTP-date. Anything else
+ * (negative, hex, empty, words) is ignored rather than guessed at.
+ */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/[a-z]/i.test(text)) return undefined; // an HTTP-date names its month and weekday
+  const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, (date - Date.now()) / 1000);
+  return Math.max(0, (date - now) / 1000);
 }
 
-/** Names the first failing field the way a reader would look for it: `data[0].createdDate`. */
-export function describeSchemaIssue(error: z.core.$ZodError): string {
+/** What a JSON value is, in words: "a number", "null", "an array". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number';
+  return `a ${typeof value}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
+      return { found: false, value: undefined };
+    }
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value };
+}
+
+const EXPECTED_WORDS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/**
+ * zod/mini ships no messages (every issue says "Invalid input"), so the issue is put in
+ * words here from its code, and from the offending value when the body is given.
+ */
+function describeProblem(issue: z.core.$ZodIssue, input: unknown, hasInput: boolean): string {
+  const at = hasInput ? valueAt(input, issue.path) : undefined;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
+      if (at && !at.found) return `is missing (expected ${expected})`;
+      if (at) return `is ${kindOf(at.value)}, expected ${expected}`;
+      return `is not ${expected}`;
+    }
+    case 'invalid_format':
+      return issue.format === 'datetime'
+        ? 'is not an ISO 8601 date-time'
+        : `is not in the expected format (${issue.format})`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `has fewer than ${String(issue.minimum)} items`
+        : `is below ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `has more than ${String(issue.maximum)} items`
+        : `is above ${String(issue.maximum)}`;
+    case 'not_multiple_of':
+      return issue.divisor === 1
+        ? 'is not a whole number'
+        : `is not a multiple of ${issue.divisor}`;
+    default:
+      return 'has an unexpected value';
+  }
+}
+
+/**
+ * Names the first failing field the way a reader would look for it, and what is wrong with
+ * it: `Unexpected response: field "data[0].createdDate" is a number, expected a string.`
+ * Pass the parsed body as `input` to tell a missing field from a mistyped one.
+ */
+export function describeSchemaIssue(error: z.core.$ZodError, ...input: [] | [unknown]): string {
   const issue = error.issues[0];
   if (!issue) return 'The response did not have the expected shape.';
   const field = issue.path.reduce<string>(
@@ -63,16 +136,23 @@ export function describeSchemaIssue(error: z.core.$ZodError): string {
       typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
     '',
   );
-  return `Unexpected response: field "${field || '(root)'}" ${issue.message.replace(/^Invalid input: /, '').toLowerCase()}.`;
+  const problem = describeProblem(issue, input[0], input.length > 0);
+  return field
+    ? `Unexpected response: field "${field}" ${problem}.`
+    : `Unexpected response: the body ${problem}.`;
 }
 
 export async function apiGet<T extends z.ZodMiniType>(
   path: string,
   schema: T,
-  { params, signal }: { params?: QueryParams; signal?: AbortSignal } = {},
+  {
+    params,
+    signal,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  }: { params?: QueryParams; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<z.infer<T>> {
   const url = buildUrl(path, params);
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
 
   let response: Response;
@@ -114,7 +194,7 @@ export async function apiGet<T extends z.ZodMiniType>(
 
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new ApiError('schema', describeSchemaIssue(result.error), {
+    throw new ApiError('schema', describeSchemaIssue(result.error, body), {
       status: response.status,
       path,
       cause: result.error,
