@@ -15,6 +15,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   timeout: 60_000,
+  // Generous: CI shares two cores between the servers, Chromium and the test runner.
+  expect: { timeout: 15_000 },
   reporter: 'list',
   use: {
     ...devices['Desktop Chrome'],
@@ -42,6 +44,9 @@ export default defineConfig({
         PORT: String(SANDBOX_PORT),
         SIGMAMIND_API_KEY: '',
         DIST_DIR: distDir,
+        // The live agent starts a batch every 20 s (runs ~13 s), so e2e/live-and-keyboard.spec.ts
+        // can watch one progress and finish quickly.
+        SANDBOX_LIVE_CYCLE_SECONDS: '20',
       },
       reuseExistingServer: false,
       timeout: 60_000,

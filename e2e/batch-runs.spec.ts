@@ -10,7 +10,7 @@ import {
 test.describe('batch-runs view on the production build', () => {
   test('pages the 125-run agent from page 1 to page 7 and back', async ({ page }) => {
     await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
-    await expect(page.getByText('Page 1 of 7')).toBeVisible();
+    await expect(page.getByText('Page 1 of 7', { exact: true })).toBeVisible();
     await expect(page.getByText('125 batch runs')).toBeVisible();
     await expect(batchRows(page)).toHaveCount(20);
     await expect(batchRows(page).first()).toHaveAttribute('data-batch-id', EXAMPLE_BATCH);
@@ -20,7 +20,7 @@ test.describe('batch-runs view on the production build', () => {
 
     for (let n = 2; n <= 7; n += 1) {
       await next.click();
-      await expect(page.getByText(`Page ${n} of 7`)).toBeVisible();
+      await expect(page.getByText(`Page ${n} of 7`, { exact: true })).toBeVisible();
       await expect(page).toHaveURL(new RegExp(`[?&]page=${n}(&|$)`));
     }
     await expect(batchRows(page)).toHaveCount(5);
@@ -29,7 +29,7 @@ test.describe('batch-runs view on the production build', () => {
 
     for (let n = 6; n >= 1; n -= 1) {
       await previous.click();
-      await expect(page.getByText(`Page ${n} of 7`)).toBeVisible();
+      await expect(page.getByText(`Page ${n} of 7`, { exact: true })).toBeVisible();
     }
     await expect(previous).toBeDisabled();
     await expect(batchRows(page).first()).toHaveAttribute('data-batch-id', EXAMPLE_BATCH);
@@ -38,7 +38,7 @@ test.describe('batch-runs view on the production build', () => {
 
   test('opens a deep link to page 3 directly', async ({ page }) => {
     await page.goto(`/?agentId=${EXAMPLE_AGENT}&page=3`);
-    await expect(page.getByText('Page 3 of 7')).toBeVisible();
+    await expect(page.getByText('Page 3 of 7', { exact: true })).toBeVisible();
     await expect(batchRows(page)).toHaveCount(20);
     await expect(page).toHaveTitle(/New AI Agent · page 3 · Batch runs/);
     await expectNoAxeViolations(page);
@@ -46,9 +46,9 @@ test.describe('batch-runs view on the production build', () => {
 
   test('changes the page size and returns to page 1', async ({ page }) => {
     await page.goto(`/?agentId=${EXAMPLE_AGENT}&page=2`);
-    await expect(page.getByText('Page 2 of 7')).toBeVisible();
+    await expect(page.getByText('Page 2 of 7', { exact: true })).toBeVisible();
     await page.getByLabel('Rows per page').selectOption('50');
-    await expect(page.getByText('Page 1 of 3')).toBeVisible();
+    await expect(page.getByText('Page 1 of 3', { exact: true })).toBeVisible();
     await expect(batchRows(page)).toHaveCount(50);
     await expect(page).toHaveURL(`/?agentId=${EXAMPLE_AGENT}&size=50`);
   });
