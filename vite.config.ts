@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { sigmamindApi } from './server/vite-plugin';
+import { sigmamindApi } from './server/vite-plugin.ts';
 
 export default defineConfig({
   // The dev server forwards /v1/* through the same handler as the production server.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeApiTarget, loadConfig } from './config';
+import { ConfigError, describeApiTarget, loadConfig } from './config.ts';
 
 const SECRET = 'sk_live_secret_value_42';
 

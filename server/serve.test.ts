@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerConfig } from './config';
-import { listen, rawRequest } from './api/testing/http';
-import { SECURITY_HEADERS } from './security-headers';
-import { createServerApp } from './serve';
+import type { ServerConfig } from './config.ts';
+import { listen, rawRequest } from './api/testing/http.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+import { createServerApp } from './serve.ts';
 
 const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';

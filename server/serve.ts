@@ -9,11 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { createApiHandler, type ApiHandlerOptions } from './api/forward';
-import { apiMiddleware, type NodeEnv } from './api/middleware';
-import { ConfigError, describeApiTarget, loadConfig, type ServerConfig } from './config';
-import { securityHeaders } from './security-headers';
-import { staticFiles } from './static-files';
+import { createApiHandler, type ApiHandlerOptions } from './api/forward.ts';
+import { apiMiddleware, type NodeEnv } from './api/middleware.ts';
+import { ConfigError, describeApiTarget, loadConfig, type ServerConfig } from './config.ts';
+import { securityHeaders } from './security-headers.ts';
+import { staticFiles } from './static-files.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_DIST_DIR = resolve(REPO_ROOT, 'dist');

@@ -8,7 +8,7 @@ import { resolve, sep } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { getMimeType } from 'hono/utils/mime';
-import { acceptsGzip, createGzipCache, type GzipCache } from './gzip-cache';
+import { acceptsGzip, createGzipCache, type GzipCache } from './gzip-cache.ts';
 
 /** Vite content-hashes everything under /assets/, so a URL there never changes meaning. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Connect, ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rawRequest } from './api/testing/http';
-import { startUpstreamStub, type UpstreamStub } from './api/testing/upstream-stub';
-import { sigmamindApi } from './vite-plugin';
+import { rawRequest } from './api/testing/http.ts';
+import { startUpstreamStub, type UpstreamStub } from './api/testing/upstream-stub.ts';
+import { sigmamindApi } from './vite-plugin.ts';
 
 const CANARY = 'canary-key-in-vite-plugin-test';
 const ENV_NAMES = ['SIGMAMIND_API_KEY', 'SIGMAMIND_API_URL'] as const;

@@ -6,10 +6,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Connect, Plugin } from 'vite';
-import { createApiHandler } from './api/forward';
-import { rawTargetOf } from './api/middleware';
-import { isApiNamespace } from './api/request-target';
-import { describeApiTarget, loadConfig } from './config';
+import { createApiHandler } from './api/forward.ts';
+import { rawTargetOf } from './api/middleware.ts';
+import { isApiNamespace } from './api/request-target.ts';
+import { describeApiTarget, loadConfig } from './config.ts';
 
 function apiMiddleware(): Connect.NextHandleFunction {
   const config = loadConfig(process.env);

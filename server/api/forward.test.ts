@@ -1,16 +1,16 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiConfig } from '../config';
-import { createApiHandler } from './forward';
-import { apiMiddleware } from './middleware';
+import type { ApiConfig } from '../config.ts';
+import { createApiHandler } from './forward.ts';
+import { apiMiddleware } from './middleware.ts';
 import { Hono } from 'hono';
-import { listen, rawRequest, type Listening } from './testing/http';
+import { listen, rawRequest, type Listening } from './testing/http.ts';
 import {
   closedPort,
   startUpstreamStub,
   STUB_PAGE,
   type UpstreamStub,
-} from './testing/upstream-stub';
+} from './testing/upstream-stub.ts';
 
 const CANARY = 'canary-key-in-forward-test-7d3f';
 const TIMEOUT_MS = 300;

@@ -4,11 +4,11 @@
  * status, the body and two safe headers. Everything it refuses or fails on is answered in the
  * API's documented error shape, and every answer says `Cache-Control: no-store`.
  */
-import type { ApiConfig } from '../config';
-import { BodyTooLargeError, readBounded, untilAborted } from './bounded-body';
-import { apiErrorResponse, type ForwarderErrorStatus } from './error-response';
-import { displayPathOf, parseApiTarget, targetOf } from './request-target';
-import { targetFor, type ForwardTarget } from './targets';
+import type { ApiConfig } from '../config.ts';
+import { BodyTooLargeError, readBounded, untilAborted } from './bounded-body.ts';
+import { apiErrorResponse, type ForwarderErrorStatus } from './error-response.ts';
+import { displayPathOf, parseApiTarget, targetOf } from './request-target.ts';
+import { targetFor, type ForwardTarget } from './targets.ts';
 
 /** `rawTarget` is the request-target as received on the socket, when there was one. */
 export type ApiHandler = (request: Request, rawTarget?: string) => Promise<Response>;

@@ -5,8 +5,8 @@
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
-import type { ApiHandler } from './forward';
-import { isApiNamespace, targetOf } from './request-target';
+import type { ApiHandler } from './forward.ts';
+import { isApiNamespace, targetOf } from './request-target.ts';
 
 /** Bindings as @hono/node-server provides them; absent when a test calls `app.fetch`. */
 export type NodeEnv = { Bindings: Partial<HttpBindings> };

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isApiNamespace, parseApiTarget } from './request-target';
+import { isApiNamespace, parseApiTarget } from './request-target.ts';
 
 describe('isApiNamespace', () => {
   it.each(['/v1', '/v1/', '/v1/batch-runs', '/v1?x=1', '/v1%2f..', '/v1\\x', '/v1//x'])(

@@ -2,8 +2,8 @@
  * Where /v1 requests go. Both targets take the same Request, key header included, so sandbox
  * mode exercises the header path exactly like production does.
  */
-import type { ApiConfig } from '../config';
-import { createSandboxApp, SANDBOX_API_KEY } from '../sandbox/app';
+import type { ApiConfig } from '../config.ts';
+import { createSandboxApp, SANDBOX_API_KEY } from '../sandbox/app.ts';
 
 export interface ForwardTarget {
   /** Prefix for `path + search`; no trailing slash. */

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { agentPageSchema, apiErrorBodySchema } from '../../src/lib/api-schemas';
-import { createSandboxApp } from './app';
-import { EXAMPLE_AGENT_ID } from './catalog';
-import { NOW, get, testApp } from './test-support';
+import { agentPageSchema, apiErrorBodySchema } from '../../src/lib/api-schemas.ts';
+import { createSandboxApp } from './app.ts';
+import { EXAMPLE_AGENT_ID } from './catalog.ts';
+import { NOW, get, testApp } from './test-support.ts';
 
 const app = testApp();
 const LIST = `/v1/batch-runs?agentId=${EXAMPLE_AGENT_ID}`;

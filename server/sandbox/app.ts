@@ -4,10 +4,10 @@
  * The forwarding layer calls `createSandboxApp().fetch(request)` in-process.
  */
 import { Hono } from 'hono';
-import { batchAt, batchCount, findBatch } from './batches';
-import { AGENTS, agentListing, findAgent } from './catalog';
-import { cycleSecondsFrom, type Clock } from './live';
-import { pageOf, parsePaging } from './pagination';
+import { batchAt, batchCount, findBatch } from './batches.ts';
+import { AGENTS, agentListing, findAgent } from './catalog.ts';
+import { cycleSecondsFrom, type Clock } from './live.ts';
+import { pageOf, parsePaging } from './pagination.ts';
 
 /** Not a secret: it only unlocks made-up data, and the forwarding layer adds it server-side. */
 export const SANDBOX_API_KEY = 'sandbox-local-key';

@@ -6,7 +6,7 @@ import {
   batchRunSchema,
   type BatchRun,
   type BatchRunPage,
-} from '../../src/lib/api-schemas';
+} from '../../src/lib/api-schemas.ts';
 import {
   AGENTS,
   EMPTY_AGENT_ID,
@@ -15,8 +15,8 @@ import {
   LLM_MODELS,
   LONG_CONTENT_AGENT_ID,
   ONE_BATCH_AGENT_ID,
-} from './catalog';
-import { get, testApp } from './test-support';
+} from './catalog.ts';
+import { get, testApp } from './test-support.ts';
 
 const app = testApp();
 const documented = JSON.parse(

@@ -4,12 +4,12 @@
  * For the live agent, indices 0 and 1 are the clock-driven batches of this cycle and the
  * previous one; the fixed history follows.
  */
-import type { BatchRun, TestCase } from '../../src/lib/api-schemas';
-import { WORKSPACE_ID, type AgentDefinition } from './catalog';
-import { createIdCodec, type IdCodec } from './ids';
-import { LIVE_BATCHES, completedBy, completionOffsets, currentCycle, type Clock } from './live';
-import { buildPool, versionAt, type PoolEntry } from './pool';
-import { rngFor, type Rng } from './random';
+import type { BatchRun, TestCase } from '../../src/lib/api-schemas.ts';
+import { WORKSPACE_ID, type AgentDefinition } from './catalog.ts';
+import { createIdCodec, type IdCodec } from './ids.ts';
+import { LIVE_BATCHES, completedBy, completionOffsets, currentCycle, type Clock } from './live.ts';
+import { buildPool, versionAt, type PoolEntry } from './pool.ts';
+import { rngFor, type Rng } from './random.ts';
 
 const BATCH_PREFIX = 'batch_';
 /** Share of history batches that never finished (attempts still pending forever). */

@@ -3,10 +3,10 @@
  * history. Batches themselves are derived on demand (see batches.ts); only these parameters are
  * stored.
  */
-import type { AgentRef, BatchRun } from '../../src/lib/api-schemas';
-import { EXAMPLE_AGENT, EXAMPLE_BATCH, EXAMPLE_WORKSPACE_ID } from './fixtures';
-import { rngFor } from './random';
-import { DOMAINS, type Domain } from './scenarios';
+import type { AgentRef, BatchRun } from '../../src/lib/api-schemas.ts';
+import { EXAMPLE_AGENT, EXAMPLE_BATCH, EXAMPLE_WORKSPACE_ID } from './fixtures.ts';
+import { rngFor } from './random.ts';
+import { DOMAINS, type Domain } from './scenarios.ts';
 
 export const WORKSPACE_ID = EXAMPLE_WORKSPACE_ID;
 

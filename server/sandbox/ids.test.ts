@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createIdCodec } from './ids';
+import { createIdCodec } from './ids.ts';
 
 const index = fc.integer({ min: 0, max: 0xffffffff });
 

@@ -6,7 +6,7 @@
  * rejects any string whose checksums do not match, so ids of another agent (another namespace)
  * or made-up ids resolve to nothing.
  */
-import { BASE62, hash32, mix32 } from './random';
+import { BASE62, hash32, mix32 } from './random.ts';
 
 const ID_LENGTH = 16;
 const ID_PATTERN = /^[0-9A-Za-z]{16}$/;

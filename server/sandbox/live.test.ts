@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../src/lib/api-schemas';
-import { createSandboxApp } from './app';
-import { LIVE_AGENT_ID } from './catalog';
-import { cycleSecondsFrom } from './live';
-import { get, testApp } from './test-support';
+import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../src/lib/api-schemas.ts';
+import { createSandboxApp } from './app.ts';
+import { LIVE_AGENT_ID } from './catalog.ts';
+import { cycleSecondsFrom } from './live.ts';
+import { get, testApp } from './test-support.ts';
 
 const CYCLE_MS = 60_000;
 const CYCLE_START = Date.parse('2026-11-28T12:00:00.000Z');

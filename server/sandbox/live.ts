@@ -4,7 +4,7 @@
  * first two thirds of the cycle. Any replica asked at the same instant gives the same answer,
  * and within a cycle the finished count only grows.
  */
-import type { Rng } from './random';
+import type { Rng } from './random.ts';
 
 export const DEFAULT_CYCLE_SECONDS = 60;
 /** The live agent's newest batches that follow the clock: this cycle's and the previous one's. */

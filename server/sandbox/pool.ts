@@ -4,11 +4,11 @@
  * were edited at some point (more attempts, tighter criteria, another model): batches newer
  * than the edit carry the current version, older ones the previous version.
  */
-import type { MockData, TestCase } from '../../src/lib/api-schemas';
-import { LLM_MODELS, WORKSPACE_ID, type AgentDefinition } from './catalog';
-import { createIdCodec } from './ids';
-import { rngFor, type Rng } from './random';
-import { CRITERIA_ADDENDA, PERSONA_BACKGROUND, type Scenario } from './scenarios';
+import type { MockData, TestCase } from '../../src/lib/api-schemas.ts';
+import { LLM_MODELS, WORKSPACE_ID, type AgentDefinition } from './catalog.ts';
+import { createIdCodec } from './ids.ts';
+import { rngFor, type Rng } from './random.ts';
+import { CRITERIA_ADDENDA, PERSONA_BACKGROUND, type Scenario } from './scenarios.ts';
 
 export interface PoolEntry {
   current: TestCase;

@@ -1,6 +1,6 @@
 /** Helpers the sandbox tests share: a fixed clock and a one-line authorised GET. */
 import type { Hono } from 'hono';
-import { SANDBOX_API_KEY, createSandboxApp } from './app';
+import { SANDBOX_API_KEY, createSandboxApp } from './app.ts';
 
 /** A fixed instant, 10 s into a 60 s live cycle. */
 export const NOW = Date.parse('2026-11-28T12:00:10.000Z');
