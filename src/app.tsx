@@ -1,7 +1,8 @@
 import { AgentPicker } from './features/agents/agent-picker';
+import { AgentsBoard } from './features/agents/agents-board';
+import { UnknownAgentNote } from './features/agents/unknown-agent-note';
 import { BatchRunsView } from './features/batch-runs/batch-runs-view';
 import { UrlRepairNotices } from './components/url-repair-notices';
-import { Notice } from './components/ui/notice';
 import { useView } from './lib/view-state';
 
 export function App() {
@@ -33,13 +34,13 @@ export function App() {
       <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
         <UrlRepairNotices />
         {view.agentId ? (
-          <BatchRunsView key={view.agentId} agentId={view.agentId} />
+          <BatchRunsView
+            key={view.agentId}
+            agentId={view.agentId}
+            emptyNote={<UnknownAgentNote agentId={view.agentId} />}
+          />
         ) : (
-          <Notice title="Pick an agent">
-            <p>
-              Choose an agent above, or paste its id (it starts with agent_), to see its batch runs.
-            </p>
-          </Notice>
+          <AgentsBoard onOpenAgent={selectAgent} />
         )}
       </main>
     </div>

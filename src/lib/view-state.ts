@@ -104,7 +104,8 @@ export function useUrlRepairs(): { repairs: Repair[]; dismiss: () => void } {
       void setView(
         {
           agentId: view.agentId,
-          page: view.page === 1 ? null : view.page,
+          // Without an agent there is no page to keep (the board shows).
+          page: view.page === 1 || view.agentId === null ? null : view.page,
           size: view.size === DEFAULT_PAGE_SIZE ? null : view.size,
           batch: view.batch,
           compare: view.compare,

@@ -3,9 +3,11 @@ import type { ExpandedState, Updater } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import { Notice } from '../../components/ui/notice';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
+import { CopyButton } from '../../components/ui/copy-button';
 import { formatCount } from '../../lib/format';
-import { useView, viewHref } from '../../lib/view-state';
+import { canonicalUrl, useView, viewHref } from '../../lib/view-state';
 import { batchRunsQueries } from './api/batch-runs-queries';
+import { BatchDetail } from './batch-detail';
 import { BatchRunsTable } from './batch-runs-table';
 import { PaginationControls } from './pagination-controls';
 import { TableSkeleton } from './table-skeleton';
@@ -13,7 +15,14 @@ import { TableSkeleton } from './table-skeleton';
 const toolbarButton =
   'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
 
-export function BatchRunsView({ agentId }: { agentId: string }) {
+export function BatchRunsView({
+  agentId,
+  emptyNote,
+}: {
+  agentId: string;
+  /** Said under "No batch runs yet", e.g. that the agent is not one of this workspace's. */
+  emptyNote?: React.ReactNode;
+}) {
   const { view, setPage, setSize, setBatch } = useView();
   const { page, size, batch } = view;
   const queryClient = useQueryClient();
@@ -47,9 +56,28 @@ export function BatchRunsView({ agentId }: { agentId: string }) {
 
   const rows = data?.data ?? [];
   const agentName = rows[0]?.agent.name;
+  // A linked batch that is not on this page is shown on its own (fetched by id).
+  const showDetail =
+    batch !== null &&
+    query.isSuccess &&
+    !isPlaceholderData &&
+    !rows.some((row) => row.batchId === batch);
   useEffect(() => {
+    if (showDetail) return; // the detail view names itself
     document.title = `${agentName ?? agentId} · page ${page} · Batch runs`;
-  }, [agentName, agentId, page]);
+  }, [agentName, agentId, page, showDetail]);
+
+  if (showDetail) {
+    return (
+      <BatchDetail
+        agentId={agentId}
+        batchId={batch}
+        agentName={agentName}
+        backHref={viewHref({ agentId, page, size })}
+        onBack={() => setPage(page)}
+      />
+    );
+  }
 
   const allOpen = rows.length > 0 && rows.every((row) => expanded[row.batchId]);
   const lastPage = Math.max(data?.totalPages ?? 1, 1);
@@ -66,6 +94,7 @@ export function BatchRunsView({ agentId }: { agentId: string }) {
           Agent <code className="font-mono">{agentId}</code> has not run any batch of test cases.
           Start one in SigmaMind, or pick another agent.
         </p>
+        {emptyNote}
       </Notice>
     );
   } else if (rows.length === 0) {
@@ -112,8 +141,8 @@ export function BatchRunsView({ agentId }: { agentId: string }) {
     <section aria-labelledby="batch-runs-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 id="batch-runs-heading" className="text-xl font-semibold">
-          {agentName ?? agentId}
-          <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+          {agentName ?? agentId}{' '}
+          <span className="ml-1 text-sm font-normal text-slate-600 dark:text-slate-400">
             batch runs
           </span>
         </h1>
@@ -121,6 +150,13 @@ export function BatchRunsView({ agentId }: { agentId: string }) {
           <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
             {isFetching && !query.isPending ? 'Updating…' : ''}
           </span>
+          <CopyButton
+            text={canonicalUrl(view)}
+            label="Copy a link to this view"
+            className="border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+          >
+            Copy link
+          </CopyButton>
           <button
             type="button"
             className={toolbarButton}

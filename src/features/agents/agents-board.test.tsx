@@ -1,0 +1,183 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { server } from '../../test/msw-server';
+import { makeBatch, makePage } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
+import { AgentsBoard } from './agents-board';
+import { CARD_CONCURRENCY } from './api/agents-queries';
+
+const agent = (agentId: string, agentName: string, status = 'Live') => ({
+  agentId,
+  agentName,
+  status,
+  webhookSecret: `whsec_${agentId}`,
+});
+
+function serveAgents(agents: ReturnType<typeof agent>[]) {
+  server.use(
+    http.get('*/v1/agents', () =>
+      HttpResponse.json({
+        data: agents,
+        page: 0,
+        size: 100,
+        totalCount: agents.length,
+        totalPages: 1,
+        hasNext: false,
+        hasPrevious: false,
+      }),
+    ),
+  );
+}
+
+/** Ten batches, newest first, whose pass rates go 10%, 20%, … 100% from oldest to newest. */
+function trendingBatches() {
+  return Array.from({ length: 10 }, (_, index) => {
+    const passed = 10 - index;
+    return makeBatch(index, {
+      successfulAttempts: passed,
+      failedAttempts: 10 - passed,
+      totalAttempts: 10,
+      testCases: [{ ...makeBatch(0).testCases[0]!, attempt: 10 }],
+    });
+  });
+}
+
+function cardOf(name: string) {
+  return screen.getByRole('article', { name });
+}
+
+describe('AgentsBoard', () => {
+  it('shows each agent’s runs, latest batch and trend; an empty agent says so', async () => {
+    serveAgents([
+      agent('agent_busy', 'Busy Agent'),
+      agent('agent_empty', 'Empty Agent', 'Testing'),
+    ]);
+    const asked: URL[] = [];
+    server.use(
+      http.get('*/v1/batch-runs', ({ request }) => {
+        const url = new URL(request.url);
+        asked.push(url);
+        if (url.searchParams.get('agentId') === 'agent_busy') {
+          return HttpResponse.json(makePage(trendingBatches(), { size: 10, totalCount: 125 }));
+        }
+        return HttpResponse.json(makePage([], { size: 10 }));
+      }),
+    );
+    renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: /All agents/ })).toHaveTextContent('2 agents'),
+    );
+    const busy = cardOf('Busy Agent');
+    await waitFor(() => expect(busy).toHaveAttribute('data-state', 'ready'));
+    expect(within(busy).getByText('125 batch runs')).toBeInTheDocument();
+    expect(within(busy).getByText('Live')).toBeInTheDocument();
+    expect(
+      within(busy).getByRole('img', { name: '10 of 10 attempts succeeded, 0 failed' }),
+    ).toBeInTheDocument();
+    const trend = within(busy).getByRole('list');
+    const rates = within(trend)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent?.split(': ')[1]);
+    expect(rates).toEqual(['10%', '20%', '30%', '40%', '50%', '60%', '70%', '80%', '90%', '100%']);
+    expect(
+      within(busy).getByText(/Pass rates of the last 10 batches, oldest first/),
+    ).toBeInTheDocument();
+
+    const empty = cardOf('Empty Agent');
+    await waitFor(() => expect(empty).toHaveAttribute('data-state', 'empty'));
+    expect(within(empty).getByText('No batch runs yet.')).toBeInTheDocument();
+
+    for (const url of asked) {
+      expect(url.searchParams.get('page')).toBe('0');
+      expect(url.searchParams.get('size')).toBe('10');
+    }
+    expect(document.title).toBe('All agents · Batch runs');
+    expect(document.body.textContent).not.toContain('whsec_');
+  });
+
+  it('shows a skeleton while a card loads, and an error with Retry when it fails', async () => {
+    serveAgents([agent('agent_flaky', 'Flaky Agent')]);
+    let calls = 0;
+    server.use(
+      http.get('*/v1/batch-runs', async () => {
+        calls += 1;
+        await delay(50);
+        if (calls === 1)
+          return HttpResponse.json({ message: 'Upstream exploded' }, { status: 500 });
+        return HttpResponse.json(makePage([makeBatch(0)], { size: 10 }));
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+
+    const card = await screen.findByRole('article', { name: 'Flaky Agent' });
+    expect(card).toHaveAttribute('data-state', 'loading');
+    expect(within(card).getByRole('status')).toHaveTextContent('Loading batch runs…');
+
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load its batch runs: Upstream exploded');
+    await user.click(within(card).getByRole('button', { name: 'Retry loading Flaky Agent' }));
+    await waitFor(() => expect(card).toHaveAttribute('data-state', 'ready'));
+    expect(within(card).getByText('1 batch run')).toBeInTheDocument();
+  });
+
+  it('opens an agent through a real link', async () => {
+    serveAgents([agent('agent_one', 'One')]);
+    server.use(http.get('*/v1/batch-runs', () => HttpResponse.json(makePage([], { size: 10 }))));
+    const onOpenAgent = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<AgentsBoard onOpenAgent={onOpenAgent} />);
+    const link = await screen.findByRole('link', { name: 'One' });
+    expect(link).toHaveAttribute('href', '/?agentId=agent_one');
+    await user.click(link);
+    expect(onOpenAgent).toHaveBeenCalledWith('agent_one');
+    link.focus();
+    await user.keyboard('{Enter}');
+    expect(onOpenAgent).toHaveBeenCalledTimes(2);
+  });
+
+  it(`loads cards at most ${CARD_CONCURRENCY} at a time`, async () => {
+    const agents = Array.from({ length: 10 }, (_, index) =>
+      agent(`agent_n${index}`, `Agent ${index}`),
+    );
+    serveAgents(agents);
+    let inFlight = 0;
+    let peak = 0;
+    server.use(
+      http.get('*/v1/batch-runs', async () => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await delay(20);
+        inFlight -= 1;
+        return HttpResponse.json(makePage([makeBatch(0)], { size: 10 }));
+      }),
+    );
+    renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+    await screen.findByRole('article', { name: 'Agent 9' });
+    await waitFor(() =>
+      expect(document.querySelectorAll('article[data-state="ready"]')).toHaveLength(10),
+    );
+    expect(peak).toBe(CARD_CONCURRENCY);
+  });
+
+  it('says so when the agent list fails or is empty', async () => {
+    server.use(
+      http.get('*/v1/agents', () => HttpResponse.json({ message: 'nope' }, { status: 500 })),
+    );
+    const first = renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+    expect(
+      await screen.findByRole('heading', { name: 'Could not load agents' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    first.unmount();
+
+    serveAgents([]);
+    renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+    expect(
+      await screen.findByRole('heading', { name: 'No agents in this workspace yet' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiErrorNotice } from '../../components/ui/api-error-notice';
+import { Notice } from '../../components/ui/notice';
+import { plural } from '../../lib/format';
+import { agentsQueries } from './api/agents-queries';
+import { AgentCard } from './agent-card';
+
+const GRID_CLASS = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
+const SKELETON_CARDS = 6;
+
+/**
+ * The landing page: one card per agent of the workspace, so the first screen answers
+ * "which of my agents are healthy?". Each card opens that agent's batch runs.
+ */
+export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) => void }) {
+  const query = useQuery(agentsQueries.list());
+
+  useEffect(() => {
+    document.title = 'All agents · Batch runs';
+  }, []);
+
+  let body: React.ReactNode;
+  if (query.isPending) {
+    body = (
+      <div role="status" className={GRID_CLASS}>
+        <span className="sr-only">Loading agents…</span>
+        {Array.from({ length: SKELETON_CARDS }, (_, index) => (
+          <div
+            key={index}
+            aria-hidden="true"
+            className="h-[13.5rem] animate-pulse rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+          >
+            <div className="h-5 w-2/3 rounded bg-slate-200 dark:bg-slate-700" />
+            <div className="mt-2 h-3 w-1/2 rounded bg-slate-200 dark:bg-slate-700" />
+          </div>
+        ))}
+      </div>
+    );
+  } else if (query.isError) {
+    body = (
+      <ApiErrorNotice error={query.error} what="agents" onRetry={() => void query.refetch()} />
+    );
+  } else if (query.data.length === 0) {
+    body = (
+      <Notice title="No agents in this workspace yet">
+        <p>Create an agent in SigmaMind, or paste an agent id in the box above to open it.</p>
+      </Notice>
+    );
+  } else {
+    body = (
+      <ul className={GRID_CLASS} aria-label="Agents">
+        {query.data.map((agent) => (
+          <li key={agent.agentId} className="flex">
+            <AgentCard agent={agent} onOpen={onOpenAgent} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section aria-labelledby="agents-board-heading" className="space-y-4">
+      <div>
+        <h1 id="agents-board-heading" className="text-xl font-semibold">
+          All agents
+          {query.data && query.data.length > 0 && (
+            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+              {plural(query.data.length, 'agent', 'agents')}
+            </span>
+          )}
+        </h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each agent’s latest batch run and the pass rates of its last ten. Open one to see all its
+          batch runs.
+        </p>
+      </div>
+      {body}
+    </section>
+  );
+}

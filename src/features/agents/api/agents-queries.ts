@@ -1,0 +1,57 @@
+/**
+ * Query factory for the agents feature: the workspace's agents (every page of
+ * `GET /v1/agents`) and, per agent, the latest batch runs its board card summarises.
+ * The agent schema keeps only id, name and status: secret settings never reach the app.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+import { agentPageSchema, batchRunPageSchema, type Agent } from '../../../lib/api-schemas';
+import { createLimit } from '../../../lib/concurrency-limit';
+
+/** The page size asked of `GET /v1/agents`; the API's largest. */
+export const AGENTS_PAGE_SIZE = 100;
+/** A guard against an API whose `hasNext` never turns false: 100 pages of 100 agents. */
+const MAX_AGENT_PAGES = 100;
+/** Batches a board card summarises: the latest one, and the trend of these. */
+export const CARD_BATCHES = 10;
+/** Board cards fetch this many at a time, so a large workspace does not flood the API. */
+export const CARD_CONCURRENCY = 4;
+
+const cardLimit = createLimit(CARD_CONCURRENCY);
+
+/** Walks the pages through the wrapper until the server says there is no next one. */
+export async function fetchAllAgents(signal?: AbortSignal): Promise<Agent[]> {
+  const agents: Agent[] = [];
+  for (let page = 0; page < MAX_AGENT_PAGES; page += 1) {
+    const result = await apiGet('/v1/agents', agentPageSchema, {
+      params: { page, size: AGENTS_PAGE_SIZE },
+      signal,
+    });
+    agents.push(...result.data);
+    if (!result.hasNext || result.data.length === 0) break;
+  }
+  return agents;
+}
+
+export function fetchLatestBatchRuns(agentId: string, signal?: AbortSignal) {
+  return apiGet('/v1/batch-runs', batchRunPageSchema, {
+    params: { agentId, page: 0, size: CARD_BATCHES },
+    signal,
+  });
+}
+
+export const agentsQueries = {
+  all: () => ['agents'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...agentsQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => fetchAllAgents(signal),
+      staleTime: 5 * 60_000,
+    }),
+  cards: () => [...agentsQueries.all(), 'card'] as const,
+  card: (agentId: string) =>
+    queryOptions({
+      queryKey: [...agentsQueries.cards(), { agentId }] as const,
+      queryFn: ({ signal }) => cardLimit(() => fetchLatestBatchRuns(agentId, signal), signal),
+    }),
+};

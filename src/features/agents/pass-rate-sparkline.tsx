@@ -1,0 +1,105 @@
+import type { BatchRun } from '../../lib/api-schemas';
+import { summarizeAttempts } from '../../lib/attempts';
+import { formatDateTime, formatPercent } from '../../lib/format';
+
+const WIDTH = 160;
+const HEIGHT = 32;
+const PAD = 4;
+
+interface Point {
+  batchId: string;
+  createdDate: string;
+  /** Null while nothing of the batch has finished: a gap in the line. */
+  rate: number | null;
+}
+
+/**
+ * The pass rates of a few batches as a line, oldest on the left, 0% at the bottom and 100% at
+ * the top. The picture is hidden from screen readers; the same numbers are listed for them.
+ * `batches` come newest first, as the API lists them.
+ */
+export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
+  const points: Point[] = [...batches].reverse().map((batch) => ({
+    batchId: batch.batchId,
+    createdDate: batch.createdDate,
+    rate: summarizeAttempts(batch).passRate,
+  }));
+  const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
+  const x = (index: number) => (points.length > 1 ? PAD + index * step : WIDTH / 2);
+  const y = (rate: number) => PAD + (1 - rate) * (HEIGHT - 2 * PAD);
+
+  // Unbroken runs of finished batches become one line each.
+  const runs: string[] = [];
+  let run: string[] = [];
+  points.forEach((point, index) => {
+    if (point.rate === null) {
+      if (run.length > 1) runs.push(run.join(' '));
+      run = [];
+      return;
+    }
+    run.push(`${x(index).toFixed(1)},${y(point.rate).toFixed(1)}`);
+  });
+  if (run.length > 1) runs.push(run.join(' '));
+
+  return (
+    <div>
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="block max-w-full overflow-visible"
+      >
+        <line
+          x1={0}
+          x2={WIDTH}
+          y1={y(1)}
+          y2={y(1)}
+          className="stroke-slate-300 dark:stroke-slate-600"
+          strokeDasharray="2 3"
+        />
+        <line
+          x1={0}
+          x2={WIDTH}
+          y1={y(0)}
+          y2={y(0)}
+          className="stroke-slate-300 dark:stroke-slate-600"
+        />
+        {runs.map((line) => (
+          <polyline
+            key={line}
+            points={line}
+            fill="none"
+            strokeWidth={1.5}
+            strokeLinejoin="round"
+            className="stroke-indigo-600 dark:stroke-indigo-400"
+          />
+        ))}
+        {points.map((point, index) =>
+          point.rate === null ? null : (
+            <circle
+              key={point.batchId}
+              cx={x(index)}
+              cy={y(point.rate)}
+              r={index === points.length - 1 ? 3 : 2}
+              className="fill-indigo-600 dark:fill-indigo-400"
+            />
+          ),
+        )}
+      </svg>
+      <p className="sr-only">
+        Pass rates of the last {points.length} {points.length === 1 ? 'batch' : 'batches'}, oldest
+        first:
+      </p>
+      <ol className="sr-only">
+        {points.map((point) => (
+          <li key={point.batchId}>
+            {formatDateTime(point.createdDate)}:{' '}
+            {point.rate === null ? 'no attempts finished' : formatPercent(point.rate)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
