@@ -2,7 +2,6 @@ import { AgentPicker } from './features/agents/agent-picker';
 import { AgentsBoard } from './features/agents/agents-board';
 import { UnknownAgentNote } from './features/agents/unknown-agent-note';
 import { BatchRunsView } from './features/batch-runs/batch-runs-view';
-import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view-state';
 
@@ -29,10 +28,7 @@ export function App() {
             SigmaMind{' '}
             <span className="font-normal text-slate-600 dark:text-slate-400">batch runs</span>
           </a>
-          <div className="flex flex-wrap items-center gap-3">
-            <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
-            <ThemeToggle />
-          </div>
+          <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">

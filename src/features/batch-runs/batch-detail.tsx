@@ -148,7 +148,7 @@ export function BatchDetail({
             Test cases
           </h2>
           <div className="rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
-            <TestCasePanel testCases={batch.testCases} />
+            <TestCasePanel agentId={agentId} testCases={batch.testCases} />
           </div>
         </section>
       </>

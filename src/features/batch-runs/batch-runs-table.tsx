@@ -1,11 +1,18 @@
-import { useTable, type ExpandedState, type Updater } from '@tanstack/react-table';
+import {
+  useTable,
+  type ExpandedState,
+  type RowSelectionState,
+  type Updater,
+} from '@tanstack/react-table';
 import { Fragment, useEffect, useRef } from 'react';
 import type { BatchRun } from '../../lib/api-schemas';
 import { batchRunColumns } from './columns';
+import { MAX_COMPARED } from './compare-selection-bar';
 import { batchRunsFeatures } from './table-features';
 import { TestCasePanel } from './test-case-panel';
 
 const CELL_CLASS: Partial<Record<string, string>> = {
+  select: 'w-9 pr-0',
   expander: 'w-10',
   batchId: 'w-[16rem]',
   createdDate: 'w-[9rem]',
@@ -15,6 +22,7 @@ const CELL_CLASS: Partial<Record<string, string>> = {
 };
 
 export function BatchRunsTable({
+  agentId,
   rows,
   totalCount,
   page,
@@ -23,7 +31,10 @@ export function BatchRunsTable({
   onExpandedChange,
   scrollToId,
   caption,
+  rowSelection,
+  onRowSelectionChange,
 }: {
+  agentId: string;
   rows: BatchRun[];
   totalCount: number;
   page: number;
@@ -33,7 +44,11 @@ export function BatchRunsTable({
   /** A batch opened from a link: scrolled into view once it is on screen. */
   scrollToId: string | null;
   caption: string;
+  /** Batches picked for comparison (kept across pages by the view). */
+  rowSelection: RowSelectionState;
+  onRowSelectionChange: (updater: Updater<RowSelectionState>) => void;
 }) {
+  const selectedCount = Object.keys(rowSelection).length;
   const table = useTable({
     features: batchRunsFeatures,
     columns: batchRunColumns,
@@ -42,8 +57,12 @@ export function BatchRunsTable({
     getRowCanExpand: () => true,
     manualPagination: true,
     rowCount: totalCount,
-    state: { pagination: { pageIndex: page - 1, pageSize: size }, expanded },
+    state: { pagination: { pageIndex: page - 1, pageSize: size }, expanded, rowSelection },
     onExpandedChange,
+    // At most two batches: with two picked, the others cannot be picked until one is unpicked.
+    enableRowSelection: (row) => row.getIsSelected() || selectedCount < MAX_COMPARED,
+    enableRowRangeSelection: false,
+    onRowSelectionChange,
   });
 
   const scrolledTo = useRef<string | null>(null);
@@ -91,7 +110,7 @@ export function BatchRunsTable({
               <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
                 <td colSpan={row.getAllCells().length} className="p-0">
                   <h2 className="sr-only">Test cases of batch {row.original.batchId}</h2>
-                  <TestCasePanel testCases={row.original.testCases} />
+                  <TestCasePanel agentId={agentId} testCases={row.original.testCases} />
                 </td>
               </tr>
             )}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExpandedState, Updater } from '@tanstack/react-table';
+import type { ExpandedState, RowSelectionState, Updater } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import { Notice } from '../../components/ui/notice';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
@@ -9,6 +9,9 @@ import { canonicalUrl, useView, viewHref } from '../../lib/view-state';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { BatchDetail } from './batch-detail';
 import { BatchRunsTable } from './batch-runs-table';
+import { CompareSelectionBar } from './compare-selection-bar';
+import { ComparisonSlot } from './comparison-slot';
+import { ExportButton } from './export-button';
 import { PaginationControls } from './pagination-controls';
 import { TableSkeleton } from './table-skeleton';
 
@@ -23,8 +26,8 @@ export function BatchRunsView({
   /** Said under "No batch runs yet", e.g. that the agent is not one of this workspace's. */
   emptyNote?: React.ReactNode;
 }) {
-  const { view, setPage, setSize, setBatch } = useView();
-  const { page, size, batch } = view;
+  const { view, setPage, setSize, setBatch, setCompare } = useView();
+  const { page, size, batch, compare } = view;
   const queryClient = useQueryClient();
   const params = { agentId, page, size };
   const query = useQuery({ ...batchRunsQueries.list(params), placeholderData: keepPreviousData });
@@ -54,6 +57,13 @@ export function BatchRunsView({
     setOpened(Object.fromEntries(Object.entries(nextMap).filter(([, open]) => open)));
   }
 
+  // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const selected = Object.keys(selection);
+  function onSelectionChange(updater: Updater<RowSelectionState>) {
+    setSelection((current) => (typeof updater === 'function' ? updater(current) : updater));
+  }
+
   const rows = data?.data ?? [];
   const agentName = rows[0]?.agent.name;
   // A linked batch that is not on this page is shown on its own (fetched by id).
@@ -66,6 +76,10 @@ export function BatchRunsView({
     if (showDetail) return; // the detail view names itself
     document.title = `${agentName ?? agentId} · page ${page} · Batch runs`;
   }, [agentName, agentId, page, showDetail]);
+
+  if (compare) {
+    return <ComparisonSlot agentId={agentId} ids={compare} onClose={() => setCompare(null)} />;
+  }
 
   if (showDetail) {
     return (
@@ -124,6 +138,7 @@ export function BatchRunsView({
         className={`overflow-x-auto transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
       >
         <BatchRunsTable
+          agentId={agentId}
           rows={rows}
           totalCount={query.data.totalCount}
           page={page}
@@ -132,6 +147,8 @@ export function BatchRunsView({
           onExpandedChange={onExpandedChange}
           scrollToId={batch}
           caption={`Batch runs of ${agentName ?? agentId}, page ${page} of ${lastPage}`}
+          rowSelection={selection}
+          onRowSelectionChange={onSelectionChange}
         />
       </div>
     );
@@ -165,6 +182,13 @@ export function BatchRunsView({
           >
             {allOpen ? 'Collapse all' : 'Expand all'}
           </button>
+          <ExportButton
+            agentId={agentId}
+            rows={isPlaceholderData ? [] : rows}
+            page={page}
+            totalCount={data?.totalCount}
+            className={toolbarButton}
+          />
         </div>
       </div>
       <PaginationControls
@@ -181,6 +205,14 @@ export function BatchRunsView({
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         {body}
       </div>
+      <CompareSelectionBar
+        selected={selected}
+        onCompare={() => {
+          const [a, b] = selected;
+          if (a && b) setCompare([a, b]);
+        }}
+        onClear={() => setSelection({})}
+      />
     </section>
   );
 }

@@ -13,6 +13,24 @@ const LABELS_SHOWN = 2;
 
 export const batchRunColumns = column.columns([
   column.display({
+    id: 'select',
+    header: () => <span className="sr-only">Compare</span>,
+    cell: ({ row }) => {
+      const canSelect = row.getCanSelect();
+      return (
+        <input
+          type="checkbox"
+          checked={row.getIsSelected()}
+          disabled={!canSelect}
+          onChange={(event) => row.toggleSelected(event.target.checked)}
+          aria-label={`Select batch ${row.original.batchId} for comparison`}
+          title={canSelect ? undefined : 'Two batches are picked; unpick one to pick this one'}
+          className="mt-1.5 h-4 w-4 accent-indigo-600 disabled:cursor-not-allowed"
+        />
+      );
+    },
+  }),
+  column.display({
     id: 'expander',
     header: () => <span className="sr-only">Details</span>,
     cell: ({ row }) => {

@@ -1,9 +1,17 @@
 import type { TestCase } from '../../lib/api-schemas';
 import { LongText } from '../../components/ui/long-text';
 import { plural } from '../../lib/format';
+import { TestCaseHistoryButton } from './test-case-history-button';
 
 /** What a batch tested: one card per test case, every field of it readable. */
-export function TestCasePanel({ testCases }: { testCases: TestCase[] }) {
+export function TestCasePanel({
+  agentId,
+  testCases,
+}: {
+  /** The batch's agent: "History" searches its other batch runs. */
+  agentId: string;
+  testCases: TestCase[];
+}) {
   if (testCases.length === 0) {
     return (
       <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
@@ -15,14 +23,14 @@ export function TestCasePanel({ testCases }: { testCases: TestCase[] }) {
     <ul className="grid gap-3 p-3 lg:grid-cols-2">
       {testCases.map((testCase, index) => (
         <li key={`${testCase.testCaseId}-${index}`}>
-          <TestCaseCard testCase={testCase} />
+          <TestCaseCard agentId={agentId} testCase={testCase} />
         </li>
       ))}
     </ul>
   );
 }
 
-function TestCaseCard({ testCase }: { testCase: TestCase }) {
+function TestCaseCard({ agentId, testCase }: { agentId: string; testCase: TestCase }) {
   return (
     <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
@@ -31,9 +39,12 @@ function TestCaseCard({ testCase }: { testCase: TestCase }) {
             <span className="text-slate-600 italic dark:text-slate-400">Untitled test case</span>
           )}
         </h3>
-        <code className="font-mono text-xs text-slate-600 dark:text-slate-400">
-          {testCase.testCaseId}
-        </code>
+        <span className="flex items-baseline gap-2">
+          <code className="font-mono text-xs text-slate-600 dark:text-slate-400">
+            {testCase.testCaseId}
+          </code>
+          <TestCaseHistoryButton agentId={agentId} testCase={testCase} />
+        </span>
       </header>
       <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1">
         <div className="flex gap-1">
