@@ -2,6 +2,7 @@ import { AgentPicker } from './features/agents/agent-picker';
 import { AgentsBoard } from './features/agents/agents-board';
 import { UnknownAgentNote } from './features/agents/unknown-agent-note';
 import { BatchRunsView } from './features/batch-runs/batch-runs-view';
+import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view-state';
 
@@ -28,7 +29,10 @@ export function App() {
             SigmaMind{' '}
             <span className="font-normal text-slate-600 dark:text-slate-400">batch runs</span>
           </a>
-          <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
+          <div className="flex flex-wrap items-center gap-3">
+            <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
+            <ThemeToggle />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
