@@ -55,6 +55,8 @@ export function BatchRunsTable({
     data: rows,
     getRowId: (row) => row.batchId,
     getRowCanExpand: () => true,
+    // Keep opened rows open when the data changes (a live refresh of the same page).
+    autoResetExpanded: false,
     manualPagination: true,
     rowCount: totalCount,
     state: { pagination: { pageIndex: page - 1, pageSize: size }, expanded, rowSelection },

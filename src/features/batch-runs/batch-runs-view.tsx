@@ -9,6 +9,8 @@ import { canonicalUrl, useView, viewHref } from '../../lib/view-state';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { BatchDetail } from './batch-detail';
 import { BatchRunsTable } from './batch-runs-table';
+import { LiveIndicator } from './live-indicator';
+import { LIVE_REFRESH_MS, liveRefetchInterval } from './live-refresh';
 import { CompareSelectionBar } from './compare-selection-bar';
 import { ComparisonSlot } from './comparison-slot';
 import { ExportButton } from './export-button';
@@ -30,8 +32,15 @@ export function BatchRunsView({
   const { page, size, batch, compare } = view;
   const queryClient = useQueryClient();
   const params = { agentId, page, size };
-  const query = useQuery({ ...batchRunsQueries.list(params), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...batchRunsQueries.list(params),
+    placeholderData: keepPreviousData,
+    // While a batch on this page is running, ask again every few seconds (not in a hidden tab).
+    refetchInterval: (current) => liveRefetchInterval(current.state.data),
+    refetchIntervalInBackground: false,
+  });
   const { data, isPlaceholderData, isFetching } = query;
+  const isLive = !isPlaceholderData && liveRefetchInterval(data) !== false;
 
   // Prefetch the next page as soon as the server says there is one.
   useEffect(() => {
@@ -99,9 +108,10 @@ export function BatchRunsView({
   let body: React.ReactNode;
   if (query.isPending) {
     body = <TableSkeleton rows={Math.min(size, 20)} />;
-  } else if (query.isError) {
+  } else if (!data) {
+    // Failed with nothing to show; a failed refresh keeps the rows it has (see below).
     body = <ApiErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  } else if (query.data.totalCount === 0) {
+  } else if (data.totalCount === 0) {
     body = (
       <Notice title="No batch runs yet">
         <p>
@@ -115,7 +125,7 @@ export function BatchRunsView({
     body = (
       <Notice tone="warning" title={`Page ${formatCount(page)} is past the end`}>
         <p>
-          This agent has {formatCount(query.data.totalCount)} batch runs on {formatCount(lastPage)}{' '}
+          This agent has {formatCount(data.totalCount)} batch runs on {formatCount(lastPage)}{' '}
           {lastPage === 1 ? 'page' : 'pages'} of {size}. The link may be older than the data.
         </p>
         <p>
@@ -140,7 +150,7 @@ export function BatchRunsView({
         <BatchRunsTable
           agentId={agentId}
           rows={rows}
-          totalCount={query.data.totalCount}
+          totalCount={data.totalCount}
           page={page}
           size={size}
           expanded={expanded}
@@ -165,8 +175,10 @@ export function BatchRunsView({
         </h1>
         <div className="flex items-center gap-2">
           <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
-            {isFetching && !query.isPending ? 'Updating…' : ''}
+            {/* A live refresh is not announced each time: the live indicator says it once. */}
+            {isFetching && !query.isPending && !isLive ? 'Updating…' : ''}
           </span>
+          <LiveIndicator active={isLive} intervalMs={LIVE_REFRESH_MS} />
           <CopyButton
             text={canonicalUrl(view)}
             label="Copy a link to this view"
@@ -191,6 +203,18 @@ export function BatchRunsView({
           />
         </div>
       </div>
+      {query.isError && data && (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+          Could not refresh: {query.error.message} Showing the rows loaded before.{' '}
+          <button
+            type="button"
+            className="font-medium underline"
+            onClick={() => void query.refetch()}
+          >
+            Retry
+          </button>
+        </p>
+      )}
       <PaginationControls
         page={page}
         size={size}

@@ -5,6 +5,7 @@ import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { CopyButton } from '../../components/ui/copy-button';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
+import { STALLED_AFTER_MS, isRunning } from './live-refresh';
 import type { batchRunsFeatures } from './table-features';
 
 const column = createColumnHelper<typeof batchRunsFeatures, BatchRun>();
@@ -130,15 +131,22 @@ export const batchRunColumns = column.columns([
 function ResultsCell({ batch }: { batch: BatchRun }) {
   const summary = summarizeAttempts(batch);
   return (
-    <div className="flex flex-col gap-1">
-      <div className="flex items-center gap-2">
-        <SuccessBar summary={summary} />
-        {summary.isUnfinished && (
+    <div className="flex flex-col items-start gap-1">
+      <SuccessBar summary={summary} />
+      {summary.isUnfinished &&
+        (isRunning(batch) ? (
           <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100">
             running
           </span>
-        )}
-      </div>
+        ) : (
+          // Unfinished for hours: stalled, so the page does not keep refreshing for it.
+          <span
+            title={`Started more than ${STALLED_AFTER_MS / 3_600_000} hours ago and never finished`}
+            className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+          >
+            unfinished
+          </span>
+        ))}
       {summary.inconsistencies.length > 0 && (
         <p className="text-xs text-amber-800 dark:text-amber-300">
           <span aria-hidden="true">⚠ </span>Counts disagree: {summary.inconsistencies.join('; ')}
