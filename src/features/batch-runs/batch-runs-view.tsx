@@ -11,6 +11,7 @@ import { BatchDetail } from './batch-detail';
 import { BatchRunsTable } from './batch-runs-table';
 import { LiveIndicator } from './live-indicator';
 import { LIVE_REFRESH_MS, liveRefetchInterval } from './live-refresh';
+import { PageSummary } from './page-summary';
 import { CompareSelectionBar } from './compare-selection-bar';
 import { ComparisonSlot } from './comparison-slot';
 import { ExportButton } from './export-button';
@@ -203,6 +204,11 @@ export function BatchRunsView({
           />
         </div>
       </div>
+      {query.isPending ? (
+        <PageSummary batches={undefined} totalCount={undefined} />
+      ) : rows.length > 0 ? (
+        <PageSummary batches={rows} totalCount={data?.totalCount} dimmed={isPlaceholderData} />
+      ) : null}
       {query.isError && data && (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
           Could not refresh: {query.error.message} Showing the rows loaded before.{' '}
