@@ -100,7 +100,7 @@ export function BatchRunsTable({
             <tr
               id={`row-${row.id}`}
               data-batch-id={row.id}
-              className={`scroll-mt-4 border-t border-slate-200 align-top dark:border-slate-800 ${row.getIsExpanded() ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
+              className={`scroll-mt-4 border-t border-slate-200 align-top has-[:focus-visible]:shadow-[inset_3px_0_0_var(--color-indigo-500)] dark:border-slate-800 ${row.getIsExpanded() ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
             >
               {row.getAllCells().map((cell) => (
                 <td key={cell.id} className={`px-3 py-2 ${CELL_CLASS[cell.column.id] ?? ''}`}>

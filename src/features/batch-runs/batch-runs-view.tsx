@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExpandedState, RowSelectionState, Updater } from '@tanstack/react-table';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Notice } from '../../components/ui/notice';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { CopyButton } from '../../components/ui/copy-button';
@@ -16,7 +16,10 @@ import { CompareSelectionBar } from './compare-selection-bar';
 import { ComparisonSlot } from './comparison-slot';
 import { ExportButton } from './export-button';
 import { PaginationControls } from './pagination-controls';
+import { moveRowFocus } from './row-focus';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { TableSkeleton } from './table-skeleton';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
 const toolbarButton =
   'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
@@ -87,6 +90,28 @@ export function BatchRunsView({
     document.title = `${agentName ?? agentId} · page ${page} · Batch runs`;
   }, [agentName, agentId, page, showDetail]);
 
+  // Keyboard: j/k (and ↓/↑ inside the table) move between rows, [ and ] page, ? lists them.
+  const tableRef = useRef<HTMLDivElement>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const inTable = (event: KeyboardEvent) =>
+    event.target instanceof Node && (tableRef.current?.contains(event.target) ?? false);
+  useKeyboardShortcuts(
+    [
+      { keys: ['j'], run: () => moveRowFocus(tableRef.current, 1) },
+      { keys: ['k'], run: () => moveRowFocus(tableRef.current, -1) },
+      { keys: ['ArrowDown'], when: inTable, run: () => moveRowFocus(tableRef.current, 1) },
+      { keys: ['ArrowUp'], when: inTable, run: () => moveRowFocus(tableRef.current, -1) },
+      {
+        keys: [']'],
+        when: () => data?.hasNext === true && !isPlaceholderData,
+        run: () => setPage(page + 1),
+      },
+      { keys: ['['], when: () => data?.hasPrevious === true, run: () => setPage(page - 1) },
+      { keys: ['?'], run: () => setShortcutsOpen(true) },
+    ],
+    !showDetail && !shortcutsOpen && !compare,
+  );
+
   if (compare) {
     return <ComparisonSlot agentId={agentId} ids={compare} onClose={() => setCompare(null)} />;
   }
@@ -146,6 +171,7 @@ export function BatchRunsView({
   } else {
     body = (
       <div
+        ref={tableRef}
         className={`overflow-x-auto transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
       >
         <BatchRunsTable
@@ -202,6 +228,14 @@ export function BatchRunsView({
             totalCount={data?.totalCount}
             className={toolbarButton}
           />
+          <button
+            type="button"
+            className={toolbarButton}
+            aria-keyshortcuts="?"
+            onClick={() => setShortcutsOpen(true)}
+          >
+            Shortcuts <kbd className="font-mono">?</kbd>
+          </button>
         </div>
       </div>
       {query.isPending ? (
@@ -235,6 +269,7 @@ export function BatchRunsView({
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         {body}
       </div>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <CompareSelectionBar
         selected={selected}
         onCompare={() => {
