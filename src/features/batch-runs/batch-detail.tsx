@@ -56,6 +56,7 @@ export function BatchDetail({
     </a>
   );
 
+  const notFound = query.error instanceof ApiError && query.error.status === 404;
   let body: React.ReactNode;
   if (query.isPending) {
     body = (
@@ -72,23 +73,22 @@ export function BatchDetail({
       </div>
     );
   } else if (query.isError) {
-    body =
-      query.error instanceof ApiError && query.error.status === 404 ? (
-        <Notice tone="error" role="alert" title="Batch run not found">
-          <p>
-            Agent <code className="font-mono">{agentId}</code> has no batch run{' '}
-            <code className="font-mono">{batchId}</code>. The link may be out of date, or it names
-            another agent’s batch.
-          </p>
-          <p>{backLink}</p>
-        </Notice>
-      ) : (
-        <ApiErrorNotice
-          error={query.error}
-          what="this batch run"
-          onRetry={() => void query.refetch()}
-        />
-      );
+    body = notFound ? (
+      <Notice tone="error" role="alert" title="Batch run not found">
+        <p>
+          Agent <code className="font-mono">{agentId}</code> has no batch run{' '}
+          <code className="font-mono">{batchId}</code>. The link may be out of date, or it names
+          another agent’s batch.
+        </p>
+        <p>{backLink}</p>
+      </Notice>
+    ) : (
+      <ApiErrorNotice
+        error={query.error}
+        what="this batch run"
+        onRetry={() => void query.refetch()}
+      />
+    );
   } else {
     const batch = query.data;
     const summary = summarizeAttempts(batch);
@@ -157,7 +157,7 @@ export function BatchDetail({
 
   return (
     <section aria-labelledby="batch-detail-heading" className="space-y-4">
-      <p>{backLink}</p>
+      {!notFound && <p>{backLink}</p>}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 id="batch-detail-heading" className="text-xl font-semibold break-all">
           Batch <code className="font-mono">{batchId}</code>{' '}
