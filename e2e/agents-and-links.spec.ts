@@ -151,6 +151,7 @@ test.describe('agents board, picker and shared links', () => {
     await expect(options).toHaveCount(2);
     await expect(options.first()).toContainText('Restaurant Reservations');
     await expect(options.first()).toContainText('active');
+    await expectNoAxeViolations(page);
     await page.keyboard.press('ArrowDown');
     await expect(input).toHaveAttribute(
       'aria-activedescendant',
