@@ -2,6 +2,7 @@ import { AgentPicker } from './features/agents/agent-picker';
 import { AgentsBoard } from './features/agents/agents-board';
 import { UnknownAgentNote } from './features/agents/unknown-agent-note';
 import { BatchRunsView } from './features/batch-runs/batch-runs-view';
+import { OfflineBanner } from './components/offline-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view-state';
@@ -47,6 +48,7 @@ export function App() {
           <AgentsBoard onOpenAgent={selectAgent} />
         )}
       </main>
+      <OfflineBanner />
     </div>
   );
 }
