@@ -46,3 +46,19 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
 export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * At most `max` characters, cut at a whole grapheme (an emoji or a flag is never split into
+ * broken halves) and marked with "…". For text from the API that may be any length.
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const kept: string[] = [];
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length === max) return `${kept.join('').trimEnd()}…`;
+    kept.push(segment);
+  }
+  return text;
+}

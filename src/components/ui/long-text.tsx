@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { shorten } from '../../lib/format';
 
 /**
  * Text that may be long (personas, criteria): shown whole when short, otherwise cut at
@@ -15,11 +16,12 @@ export function LongText({
 }) {
   const [open, setOpen] = useState(false);
   if (text.trim() === '') return <p className="text-slate-600 italic dark:text-slate-400">Empty</p>;
-  const long = text.length > limit;
+  const short = shorten(text, limit);
+  const long = short !== text;
   return (
     <div>
       <p className="whitespace-pre-wrap break-words [overflow-wrap:anywhere] [unicode-bidi:plaintext]">
-        {long && !open ? `${text.slice(0, limit).trimEnd()}…` : text}
+        {long && !open ? short : text}
       </p>
       {long && (
         <button

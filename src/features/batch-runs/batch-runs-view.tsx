@@ -169,10 +169,12 @@ export function BatchRunsView({
       </Notice>
     );
   } else {
+    // `relative`: sr-only text in the cells is absolutely placed; this keeps it inside the
+    // scroll box, or a narrow window would scroll the whole page sideways.
     body = (
       <div
         ref={tableRef}
-        className={`overflow-x-auto transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
+        className={`relative overflow-x-auto transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
       >
         <BatchRunsTable
           agentId={agentId}

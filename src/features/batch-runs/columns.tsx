@@ -1,7 +1,8 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { Fragment } from 'react';
 import type { BatchRun } from '../../lib/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
-import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
+import { formatCount, formatDateTime, formatRelative, shorten } from '../../lib/format';
 import { CopyButton } from '../../components/ui/copy-button';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
@@ -11,6 +12,8 @@ import type { batchRunsFeatures } from './table-features';
 const column = createColumnHelper<typeof batchRunsFeatures, BatchRun>();
 
 const LABELS_SHOWN = 2;
+/** A label longer than this is cut in the table; the test-case panel shows it whole. */
+const LABEL_CHARS = 80;
 
 export const batchRunColumns = column.columns([
   column.display({
@@ -95,11 +98,14 @@ export const batchRunColumns = column.columns([
         <div className="max-w-xs min-w-0">
           <span className="font-medium tabular-nums">{formatCount(cases.length)}</span>
           <span className="text-slate-600 dark:text-slate-400">: </span>
-          <span className="break-words">
-            {cases
-              .slice(0, LABELS_SHOWN)
-              .map((testCase) => testCase.label || testCase.testCaseId)
-              .join(', ')}
+          {/* Each label isolated (a bidi override cannot spill into the next) and cut short. */}
+          <span className="[overflow-wrap:anywhere]">
+            {cases.slice(0, LABELS_SHOWN).map((testCase, index) => (
+              <Fragment key={index}>
+                {index > 0 && ', '}
+                <bdi>{shorten(testCase.label || testCase.testCaseId, LABEL_CHARS)}</bdi>
+              </Fragment>
+            ))}
           </span>
           {more > 0 && (
             <span className="text-slate-600 dark:text-slate-400"> +{formatCount(more)} more</span>

@@ -1,6 +1,6 @@
 import type { TestCase } from '../../lib/api-schemas';
 import { LongText } from '../../components/ui/long-text';
-import { plural } from '../../lib/format';
+import { plural, shorten } from '../../lib/format';
 import { TestCaseHistoryButton } from './test-case-history-button';
 
 /** What a batch tested: one card per test case, every field of it readable. */
@@ -30,12 +30,16 @@ export function TestCasePanel({
   );
 }
 
+/** Longer labels are cut in the heading and readable whole below it. */
+const LABEL_CHARS = 160;
+
 function TestCaseCard({ agentId, testCase }: { agentId: string; testCase: TestCase }) {
+  const label = shorten(testCase.label, LABEL_CHARS);
   return (
     <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h3 className="min-w-0 font-semibold break-words [overflow-wrap:anywhere]">
-          {testCase.label || (
+          {label || (
             <span className="text-slate-600 italic dark:text-slate-400">Untitled test case</span>
           )}
         </h3>
@@ -46,6 +50,7 @@ function TestCaseCard({ agentId, testCase }: { agentId: string; testCase: TestCa
           <TestCaseHistoryButton agentId={agentId} testCase={testCase} />
         </span>
       </header>
+      {label !== testCase.label && <FullLabel label={testCase.label} />}
       <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1">
         <div className="flex gap-1">
           <dt className="text-slate-600 dark:text-slate-400">Model</dt>
@@ -118,5 +123,19 @@ function TestCaseCard({ agentId, testCase }: { agentId: string; testCase: TestCa
         )}
       </section>
     </article>
+  );
+}
+
+/** A label too long for a heading (it is cut there) can still be read whole. */
+function FullLabel({ label }: { label: string }) {
+  return (
+    <details className="mb-3">
+      <summary className="cursor-pointer text-xs font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100">
+        Show the whole label ({plural(label.length, 'character', 'characters')})
+      </summary>
+      <p className="mt-1 whitespace-pre-wrap [overflow-wrap:anywhere] [unicode-bidi:plaintext]">
+        {label}
+      </p>
+    </details>
   );
 }
