@@ -8,6 +8,8 @@ import { EXAMPLE_AGENT, batchRows, expect, expectNoAxeViolations, test } from '.
 const LIVE_AGENT = 'agent_Lq8vRk2NwB4ZpTe9c';
 const LIVE_TEXT = 'Live — refreshing every 3 s';
 const REFRESH_MS = 3_000;
+/** SANDBOX_LIVE_CYCLE_SECONDS in playwright.config.ts. */
+const LIVE_CYCLE_MS = 20_000;
 
 /** The live indicator and the newest row's "finished / expected", read in one go. */
 function readNewest(page: Page) {
@@ -23,27 +25,22 @@ function readNewest(page: Page) {
 
 test.describe('live refresh', () => {
   test('follows a running batch and stops refreshing once it has finished', async ({ page }) => {
-    test.slow(); // up to a whole 20 s cycle of the live agent, plus the wait for a running batch
+    test.slow(); // up to a 20 s wait for the next cycle, then the batch's ~13 s run
     const listRequests: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/v1/batch-runs') listRequests.push(request.url());
     });
     // Timers in the page run in real time; at the end the test jumps ahead instead of waiting.
     await page.clock.install();
+    // Open the page as a new cycle starts, so the newest batch has just begun (0 of n attempts)
+    // and runs for most of the cycle: opened later, it may be done, and a finished page does
+    // not poll. The sandbox and this test share the machine's clock.
+    const phase = Date.now() % LIVE_CYCLE_MS;
+    if (phase > 1_000) await page.waitForTimeout(LIVE_CYCLE_MS - phase + 200);
     await page.goto(`/?agentId=${LIVE_AGENT}`);
     const live = page.getByRole('status').filter({ hasText: LIVE_TEXT });
-
-    // A page opened while the newest batch has already finished does not poll; open it again
-    // until a batch is running (at most the last third of a 20 s cycle).
-    let start = await readNewest(page);
-    await expect(async () => {
-      await expect(batchRows(page).first()).toBeVisible();
-      start = await readNewest(page);
-      if (!start.live) {
-        await page.reload();
-        throw new Error('no batch running yet');
-      }
-    }).toPass({ timeout: 25_000, intervals: [1_000] });
+    await expect(live).toBeVisible();
+    const start = await readNewest(page);
     expect(start.finished).toBeLessThan(start.expected);
     await expect(batchRows(page).first().getByText('running', { exact: true })).toBeVisible();
 
