@@ -34,7 +34,7 @@ if (!Number.isInteger(port) || port <= 0 || !expectedKey) {
 }
 
 const recorded: RecordedRequest[] = [];
-/** Requests per agent so far, for the fail-then-succeed scenarios. */
+/** Requests per agent (and Accept-Language) so far, for the fail-then-succeed scenarios. */
 const attempts = new Map<string, number>();
 
 /** The API's one documented error body. */
@@ -109,8 +109,11 @@ async function scenario(
   agentId: FakeAgentId,
   success: () => Response,
 ): Promise<Response> {
-  const seen = attempts.get(agentId) ?? 0;
-  attempts.set(agentId, seen + 1);
+  // Counted per agent and Accept-Language (which the server forwards): a spec that sends its
+  // own Accept-Language gets its own fail-then-succeed run while others visit the same agent.
+  const counter = `${agentId} ${c.req.header('accept-language') ?? ''}`;
+  const seen = attempts.get(counter) ?? 0;
+  attempts.set(counter, seen + 1);
   const retryAfter = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
 
   switch (agentId) {
@@ -121,6 +124,8 @@ async function scenario(
         'Internal Server Error',
         'Something went wrong on our side',
       );
+    case AGENT_IDS.badRequest:
+      return errorBody(c.req.path, 400, 'Bad Request', 'Invalid request parameters');
     case AGENT_IDS.unavailable:
       if (seen < UNAVAILABLE_FAILURES) {
         const message = 'Temporarily unavailable, try again shortly';
