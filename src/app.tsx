@@ -1,11 +1,34 @@
-import { AgentPicker } from './features/agents/agent-picker';
-import { AgentsBoard } from './features/agents/agents-board';
-import { UnknownAgentNote } from './features/agents/unknown-agent-note';
-import { BatchRunsView } from './features/batch-runs/batch-runs-view';
+import { lazy, Suspense } from 'react';
+import { LazyBoundary } from './components/ui/lazy-boundary';
 import { OfflineBanner } from './components/offline-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view-state';
+
+// Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
+// each loads on first use, and the one the URL names is requested as soon as this module
+// runs, alongside the first page of data (see main.tsx), so a shared link does not wait twice.
+const loadBatchRunsView = () => import('./features/batch-runs/batch-runs-view');
+const loadAgentsBoard = () => import('./features/agents/agents-board');
+const BatchRunsView = lazy(() =>
+  loadBatchRunsView().then((module) => ({ default: module.BatchRunsView })),
+);
+const AgentsBoard = lazy(() =>
+  loadAgentsBoard().then((module) => ({ default: module.AgentsBoard })),
+);
+const AgentPicker = lazy(() =>
+  import('./features/agents/agent-picker').then((module) => ({ default: module.AgentPicker })),
+);
+const UnknownAgentNote = lazy(() =>
+  import('./features/agents/unknown-agent-note').then((module) => ({
+    default: module.UnknownAgentNote,
+  })),
+);
+
+// A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
+const ignore = () => undefined;
+if (new URLSearchParams(window.location.search).get('agentId')) loadBatchRunsView().catch(ignore);
+else loadAgentsBoard().catch(ignore);
 
 export function App() {
   const { view, selectAgent } = useView();
@@ -31,7 +54,9 @@ export function App() {
             <span className="font-normal text-slate-600 dark:text-slate-400">batch runs</span>
           </a>
           <div className="flex flex-wrap items-center gap-3">
-            <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
+            <Suspense fallback={<PickerPlaceholder />}>
+              <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
+            </Suspense>
             <ThemeToggle />
           </div>
         </div>
@@ -39,16 +64,33 @@ export function App() {
       <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
         <UrlRepairNotices />
         {view.agentId ? (
-          <BatchRunsView
-            key={view.agentId}
-            agentId={view.agentId}
-            emptyNote={<UnknownAgentNote agentId={view.agentId} />}
-          />
+          <LazyBoundary what="the batch runs">
+            <BatchRunsView
+              key={view.agentId}
+              agentId={view.agentId}
+              emptyNote={
+                <Suspense fallback={null}>
+                  <UnknownAgentNote agentId={view.agentId} />
+                </Suspense>
+              }
+            />
+          </LazyBoundary>
         ) : (
-          <AgentsBoard onOpenAgent={selectAgent} />
+          <LazyBoundary what="the agents">
+            <AgentsBoard onOpenAgent={selectAgent} />
+          </LazyBoundary>
         )}
       </main>
       <OfflineBanner />
+    </div>
+  );
+}
+
+/** The agent picker's box, same size, while its code loads: the header does not move. */
+function PickerPlaceholder() {
+  return (
+    <div className="w-full sm:w-96" aria-hidden="true">
+      <div className="h-[2.125rem] w-full rounded-md border border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-800" />
     </div>
   );
 }

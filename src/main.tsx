@@ -3,10 +3,21 @@ import { NuqsAdapter } from 'nuqs/adapters/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
 import { createQueryClient } from './lib/query-client';
+import { readView } from './lib/view-params';
 import './styles.css';
 
 const queryClient = createQueryClient();
+
+// A shared link's first page is requested now, while the view's code loads (it is a lazy
+// chunk): the view finds it in the cache under the same key.
+const { view } = readView(new URLSearchParams(window.location.search));
+if (view.agentId && !view.compare) {
+  void queryClient.prefetchQuery(
+    batchRunsQueries.list({ agentId: view.agentId, page: view.page, size: view.size }),
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,83 @@
+// Size budgets for what a first visit downloads, read from the build's Vite manifest:
+// "initial" is the entry chunk, its static imports (transitively) and their CSS; chunks that
+// are only imported dynamically load on first use and are listed apart. Gzip at level 9,
+// kB = 1000 bytes (as Vite prints them). Exit code 1 when a budget is broken.
+//   node scripts/check-budgets.mjs            (reads dist/, or DIST_DIR)
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { initialJs: 100_000, initialCss: 15_000 };
+
+const distDir = resolve(process.env.DIST_DIR?.trim() || 'dist');
+const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
+
+const gzipSize = (file) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+// Walk static imports from every entry.
+const initialKeys = new Set();
+const visit = (key) => {
+  if (initialKeys.has(key)) return;
+  initialKeys.add(key);
+  for (const next of manifest[key]?.imports ?? []) visit(next);
+};
+for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+
+const initialJs = new Set();
+const initialCss = new Set();
+for (const key of initialKeys) {
+  const chunk = manifest[key];
+  if (chunk.file.endsWith('.js')) initialJs.add(chunk.file);
+  for (const css of chunk.css ?? []) initialCss.add(css);
+}
+const lazyFiles = new Set();
+for (const chunk of Object.values(manifest)) {
+  for (const file of [chunk.file, ...(chunk.css ?? [])]) {
+    if (!initialJs.has(file) && !initialCss.has(file) && /\.(js|css)$/.test(file)) {
+      lazyFiles.add(file);
+    }
+  }
+}
+
+// What index.html links is loaded first too: files from public/ (theme.js) count as initial;
+// a link to a chunk the manifest calls lazy would defeat the split, so it fails.
+const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+const linked = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const strays = linked.filter((file) => lazyFiles.has(file));
+for (const file of linked) {
+  if (lazyFiles.has(file)) continue;
+  (file.endsWith('.css') ? initialCss : initialJs).add(file);
+}
+
+const sum = (files) => [...files].reduce((total, file) => total + gzipSize(file), 0);
+const jsBytes = sum(initialJs);
+const cssBytes = sum(initialCss);
+
+const rows = [
+  ...[...initialJs, ...initialCss].map((file) => ['initial', file, gzipSize(file)]),
+  ...[...lazyFiles].sort().map((file) => ['lazy', file, gzipSize(file)]),
+];
+console.log('Bundle budgets (gzip -9):');
+for (const [kind, file, bytes] of rows) {
+  console.log(`  ${kind.padEnd(8)}${kB(bytes).padStart(10)}  ${file}`);
+}
+const failures = [];
+const line = (label, bytes, budget) => {
+  const ok = bytes <= budget;
+  if (!ok) failures.push(label);
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}: ${kB(bytes)} of ${kB(budget)}`);
+};
+line('initial JS', jsBytes, BUDGETS.initialJs);
+line('initial CSS', cssBytes, BUDGETS.initialCss);
+console.log(
+  `  lazy chunks: ${kB(sum(lazyFiles))} in ${lazyFiles.size} files (loaded on first use)`,
+);
+if (strays.length > 0) {
+  failures.push('index.html');
+  console.log(`  FAIL index.html links files outside the initial set: ${strays.join(', ')}`);
+}
+if (failures.length > 0) {
+  console.error(`Budgets broken: ${failures.join(', ')}.`);
+  process.exit(1);
+}
