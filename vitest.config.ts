@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 15_000,
     projects: [
       {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'client',
@@ -16,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'server',
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],
