@@ -135,7 +135,7 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
           <thead>
             <tr>
               <th scope="col">Created</th>
-                <th scope="col">Pass rate</th>
+              <th scope="col">Pass rate</th>
               <th scope="col">Attempts</th>
             </tr>
           </thead>
@@ -143,7 +143,7 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
             {points.map((point) => (
               <tr key={point.batchId}>
                 <td>{formatDateTime(point.createdDate)}</td>
-                  <td>{point.passRate === null ? 'none finished' : formatPercent(point.passRate)}</td>
+                <td>{point.passRate === null ? 'none finished' : formatPercent(point.passRate)}</td>
                 <td>
                   {formatCount(point.succeeded)} of {formatCount(point.finished)} succeeded
                   {point.isUnfinished ? ', unfinished' : ''}
