@@ -13,25 +13,23 @@ export const test = base.extend<{ consoleErrors: string[]; failedApiLogs: string
   failedApiLogs: async ({}, use) => {
     await use([]);
   },
-  consoleErrors: [
-    async ({ page, failedApiLogs }, use) => {
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        const where = message.location().url;
-        const { pathname } = new URL(where || 'about:blank');
-        if (HTTP_STATUS_LOG.test(message.text()) && pathname.startsWith('/v1/')) {
-          failedApiLogs.push(`${message.text()} ${pathname}`);
-        } else {
-          errors.push(`console.error: ${message.text()} (${where || 'no location'})`);
-        }
-      });
-      await use(errors);
-      expect(errors, 'page errors and console errors (failed /v1 fetches allowed)').toEqual([]);
-    },
-    { auto: true },
-  ],
+  // Replaces the fixture of the same name (still automatic: an override keeps `auto`).
+  consoleErrors: async ({ page, failedApiLogs }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url;
+      const { pathname } = new URL(where || 'about:blank');
+      if (HTTP_STATUS_LOG.test(message.text()) && pathname.startsWith('/v1/')) {
+        failedApiLogs.push(`${message.text()} ${pathname}`);
+      } else {
+        errors.push(`console.error: ${message.text()} (${where || 'no location'})`);
+      }
+    });
+    await use(errors);
+    expect(errors, 'page errors and console errors (failed /v1 fetches allowed)').toEqual([]);
+  },
 });
 
 export { expect };
