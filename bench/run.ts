@@ -1,0 +1,267 @@
+/**
+ * `npm run bench`: the dashboard's user-facing timings, in real (headless) Chromium on the
+ * production build and the sandbox. Each browser figure is the median of RUNS fresh contexts
+ * with its min and max. Prints a table and writes bench/results/<date>.json (git-ignored).
+ * BENCH_RUNS=n changes the number of runs; BENCH_LOAD=1 also runs bench/load.ts.
+ *
+ * "Next without prefetch": the prefetch of page 2 is held at the network (page.route) until
+ * the click, so the click waits for the request as a cold page change would.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+import { startProductionServer } from './server.ts';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const AGENT = 'agent_D5D0p7TUs66TTAEAx';
+const LARGE_AGENT = 'agent_X3mHc7YtPq0WfJs5n';
+const ROW = 'tbody tr[data-batch-id]';
+
+interface Figure {
+  name: string;
+  target: string;
+  unit: string;
+  samples: number[];
+  note?: string;
+}
+
+const figures: Figure[] = [];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? NaN;
+
+// In the page: the time (performance.now(), from navigation start) when `done()` first holds,
+// taken after the next frame so it is the frame that paints it.
+const WATCH = `(done) => new Promise((resolve) => {
+  const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+  if (done()) return finish();
+  const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); finish(); } });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})`;
+
+async function inPage<T>(page: Page, body: string): Promise<T> {
+  return page.evaluate<T>(`(async () => { const watch = ${WATCH}; ${body} })()`);
+}
+
+async function newPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.startTime, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return { context, page };
+}
+
+async function firstRows(browser: Browser, origin: string) {
+  const { context, page } = await newPage(browser);
+  await page.addInitScript(`(${WATCH})(() => document.querySelector('${ROW}') !== null)
+    .then((t) => { window.__firstRows = t; })`);
+  await page.goto(`${origin}/?agentId=${AGENT}`);
+  await page.waitForFunction(() => '__firstRows' in window);
+  const ms = await page.evaluate(() => (window as unknown as { __firstRows: number }).__firstRows);
+  await context.close();
+  return ms;
+}
+
+async function nextPage(browser: Browser, origin: string, prefetch: boolean) {
+  const { context, page } = await newPage(browser);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  if (!prefetch) {
+    await page.route(/\/v1\/batch-runs\?.*page=1\b/, async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
+  await page.goto(`${origin}/?agentId=${AGENT}`);
+  await page.waitForSelector(ROW);
+  if (prefetch) await page.waitForLoadState('networkidle');
+  const click = inPage<number>(
+    page,
+    `const first = document.querySelector('${ROW}').dataset.batchId;
+     const next = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next page');
+     const start = performance.now();
+     next.click();
+     const end = await watch(() => document.querySelector('${ROW}')?.dataset.batchId !== first
+       && !document.querySelector('.opacity-60'));
+     return end - start;`,
+  );
+  release();
+  const ms = await click;
+  await context.close();
+  return ms;
+}
+
+async function expandAll(browser: Browser, origin: string) {
+  const { context, page } = await newPage(browser);
+  await page.goto(`${origin}/?agentId=${LARGE_AGENT}&size=100`);
+  await page.waitForSelector(ROW);
+  await page.waitForLoadState('networkidle');
+  const result = await inPage<{ ms: number; longTasks: number; longest: number }>(
+    page,
+    `const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Expand all');
+     const start = performance.now();
+     button.click();
+     const end = await watch(() => document.querySelectorAll('tr[id^="panel-"]').length === 100);
+     await new Promise((r) => setTimeout(r, 100));
+     const tasks = window.__longTasks;
+     let count = 0, longest = 0;
+     for (let i = 0; i < tasks.length; i += 2) {
+       if (tasks[i] + tasks[i + 1] < start) continue;
+       count++; longest = Math.max(longest, tasks[i + 1]);
+     }
+     return { ms: end - start, longTasks: count, longest };`,
+  );
+  await context.close();
+  return result;
+}
+
+async function board(browser: Browser, origin: string) {
+  const { context, page } = await newPage(browser);
+  await page.addInitScript(`(${WATCH})(() => {
+      const cards = document.querySelectorAll('ul[aria-label="Agents"] > li');
+      return cards.length > 0 && document.querySelector('ul[aria-label="Agents"] .animate-pulse') === null;
+    }).then((t) => { window.__board = t; })`);
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => '__board' in window, undefined, { timeout: 60_000 });
+  const ms = await page.evaluate(() => (window as unknown as { __board: number }).__board);
+  await context.close();
+  return ms;
+}
+
+async function heapOverPages(browser: Browser, origin: string) {
+  const { context, page } = await newPage(browser);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1e6;
+  };
+  await page.goto(`${origin}/?agentId=${LARGE_AGENT}`);
+  await page.waitForSelector(ROW);
+  const samples = [await heap()];
+  for (let visited = 1; visited <= 50; visited++) {
+    const first = await page.locator(ROW).first().getAttribute('data-batch-id');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForFunction(
+      ([selector, id]) => document.querySelector(selector!)?.getAttribute('data-batch-id') !== id,
+      [ROW, first],
+    );
+    if (visited % 10 === 0) samples.push(await heap());
+  }
+  await context.close();
+  return samples;
+}
+
+async function sandboxLatency(origin: string, count = 200) {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const page = Math.floor(Math.random() * 500); // 50,000 runs / 100
+    const start = performance.now();
+    const response = await fetch(
+      `${origin}/v1/batch-runs?agentId=${LARGE_AGENT}&page=${page}&size=100`,
+    );
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`sandbox answered ${response.status}`);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function add(name: string, target: string, samples: number[], unit = 'ms', note?: string) {
+  figures.push({ name, target, unit, samples, note });
+}
+
+const server = await startProductionServer();
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  const collect = async <T>(measure: () => Promise<T>) => {
+    const out: T[] = [];
+    for (let run = 0; run < RUNS; run++) out.push(await measure());
+    return out;
+  };
+  // One warm-up load so the server's first-request costs (gzip cache, JIT) are not counted.
+  await firstRows(browser, server.origin);
+  add('first rows, cold load', '< 1000 ms', await collect(() => firstRows(browser, server.origin)));
+  add('Next, prefetched', '< 100 ms', await collect(() => nextPage(browser, server.origin, true)));
+  add(
+    'Next, not prefetched',
+    '< 500 ms',
+    await collect(() => nextPage(browser, server.origin, false)),
+  );
+  const expanded = await collect(() => expandAll(browser, server.origin));
+  add(
+    '100 rows expanded',
+    '< 200 ms',
+    expanded.map((r) => r.ms),
+  );
+  add(
+    '  long tasks in it',
+    '≤ 2',
+    expanded.map((r) => r.longTasks),
+    'count',
+  );
+  add(
+    '  longest task',
+    '',
+    expanded.map((r) => r.longest),
+  );
+  add('board, all cards', '< 1500 ms', await collect(() => board(browser, server.origin)));
+  const heap = await heapOverPages(browser, server.origin);
+  figures.push({
+    name: 'JS heap, 50 pages',
+    target: 'levels off',
+    unit: 'MB',
+    samples: heap,
+    note: `after GC at pages 0,10..50: ${heap.map((mb) => mb.toFixed(1)).join(' → ')}`,
+  });
+  add('sandbox page (size 100)', 'p99 < 100 ms', await sandboxLatency(server.origin));
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const rows = figures.map((figure) => {
+  const sorted = [...figure.samples].sort((a, b) => a - b);
+  const isSandbox = figure.name.startsWith('sandbox');
+  const p50 = quantile(sorted, 0.5);
+  return {
+    ...figure,
+    median: p50,
+    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+    ...(isSandbox ? { p99: quantile(sorted, 0.99) } : {}),
+  };
+});
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–');
+console.log(`\nBench: ${RUNS} runs each (heap: one walk; sandbox: 200 requests), 2 shared cores.`);
+console.log(
+  'figure'.padEnd(26),
+  'median'.padStart(8),
+  'min'.padStart(8),
+  'max'.padStart(8),
+  '  target',
+);
+for (const row of rows) {
+  const extra = 'p99' in row && row.p99 !== undefined ? `  p99 ${fmt(row.p99)}` : '';
+  console.log(
+    row.name.padEnd(26),
+    fmt(row.median).padStart(8),
+    fmt(row.min).padStart(8),
+    fmt(row.max).padStart(8),
+    ` ${row.unit}  ${row.target}${extra}${row.note ? `  (${row.note})` : ''}`,
+  );
+}
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2));
+console.log(`\nWritten to ${file}`);
+
+if (process.env.BENCH_LOAD === '1') {
+  execFileSync('npx', ['tsx', 'bench/load.ts'], { stdio: 'inherit' });
+}
