@@ -60,14 +60,21 @@ export function SuccessBar({
         />
       </svg>
       {showNumbers && (
-        <span
-          className="text-xs tabular-nums whitespace-nowrap text-slate-700 dark:text-slate-300"
-          aria-hidden="true"
-        >
-          <span className="font-semibold">{formatPassRate(summary)}</span>{' '}
-          <span className="text-emerald-700 dark:text-emerald-400">{summary.succeeded}✓</span>{' '}
-          <span className="text-red-700 dark:text-red-400">{summary.failed}✗</span>
-          {pending > 0 && <span className="text-slate-600 dark:text-slate-400"> {pending}…</span>}
+        <span className="text-xs tabular-nums whitespace-nowrap text-slate-700 dark:text-slate-300">
+          <span className="font-semibold">
+            {formatPassRate(summary)}
+            <span className="sr-only"> pass rate</span>
+          </span>
+          <span aria-hidden="true">
+            {' '}
+            <span className="text-emerald-700 dark:text-emerald-400">
+              {summary.succeeded}✓
+            </span>{' '}
+            <span className="text-red-700 dark:text-red-400">{summary.failed}✗</span>
+            {pending > 0 && (
+              <span className="text-slate-600 dark:text-slate-400"> {pending} pending</span>
+            )}
+          </span>
         </span>
       )}
     </div>

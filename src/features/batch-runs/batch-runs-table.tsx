@@ -14,10 +14,10 @@ import { TestCasePanel } from './test-case-panel';
 const CELL_CLASS: Partial<Record<string, string>> = {
   select: 'w-9 pr-0',
   expander: 'w-10',
-  batchId: 'w-[16rem]',
+  batchId: 'w-[14.5rem]',
   createdDate: 'w-[9rem]',
   status: 'w-[7rem]',
-  results: 'w-[15rem]',
+  results: 'w-[17.5rem]',
   attempts: 'w-[6rem] text-right',
 };
 
