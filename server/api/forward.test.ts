@@ -262,4 +262,13 @@ describe('sandbox mode', () => {
     expect(body.data.length).toBeGreaterThan(0);
     expect(forwarded()).toHaveLength(0);
   });
+
+  it('removes agent secrets such as webhook secrets before they reach the browser', async () => {
+    const handler = createApiHandler(config({ apiKey: null }));
+    const res = await handler(new Request('http://localhost/v1/agents?page=0&size=100'));
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('agentName');
+    expect(text).not.toMatch(/secret|whsec_/i);
+  });
 });

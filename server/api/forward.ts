@@ -7,6 +7,7 @@
 import type { ApiConfig } from '../config.ts';
 import { BodyTooLargeError, readBounded, untilAborted } from './bounded-body.ts';
 import { apiErrorResponse, type ForwarderErrorStatus } from './error-response.ts';
+import { isAgentsPath, redactJsonBody } from './redact-secrets.ts';
 import { displayPathOf, parseApiTarget, targetOf } from './request-target.ts';
 import { targetFor, type ForwardTarget } from './targets.ts';
 
@@ -73,7 +74,8 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
         log(`API: GET ${parsed.path} -> 502, upstream answered a ${upstream.status} redirect`);
         return fail(502, 'The SigmaMind API answered with a redirect, which is not followed');
       }
-      const body = await readBounded(upstream, config.maxUpstreamBytes, deadline.signal);
+      const received = await readBounded(upstream, config.maxUpstreamBytes, deadline.signal);
+      const body = isAgentsPath(parsed.path) ? redactJsonBody(received) : received;
       const response = passThrough(upstream, body);
       if (echoesKey(response, body, keyBytes)) {
         log(`API: GET ${parsed.path} -> 502, upstream response contained the API key; withheld`);
