@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../test/msw-server';
 import { exampleBatch, examplePage, makeBatch, makePage } from '../../test/fixtures';
-import { renderWithProviders } from '../../test/render';
+import { createTestQueryClient, renderWithProviders } from '../../test/render';
+import { batchRunsQueries } from './api/batch-runs-queries';
 import { BatchRunsView } from './batch-runs-view';
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
@@ -200,5 +201,19 @@ describe('BatchRunsView', () => {
     expect(
       await screen.findByRole('button', { name: 'Hide test cases of batch batch_test0001' }),
     ).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('does not ask again on mount when the start-up prefetch of the link already failed', async () => {
+    const calls = serve(() =>
+      HttpResponse.json({ message: 'agentId is invalid' }, { status: 400 }),
+    );
+    const queryClient = createTestQueryClient();
+    await queryClient.prefetchQuery(batchRunsQueries.list({ agentId: AGENT, page: 1, size: 20 }));
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+      url: `/?agentId=${AGENT}`,
+      queryClient,
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('agentId is invalid');
+    expect(calls).toHaveLength(1);
   });
 });

@@ -42,6 +42,9 @@ export function BatchRunsView({
     // While a batch on this page is running, ask again every few seconds (not in a hidden tab).
     refetchInterval: (current) => liveRefetchInterval(current.state.data),
     refetchIntervalInBackground: false,
+    // A shared link's first page is prefetched at start-up (main.tsx); if that already failed,
+    // show its error (with Retry) rather than asking a second time the moment the view mounts.
+    retryOnMount: false,
   });
   const { data, isPlaceholderData, isFetching } = query;
   const isLive = !isPlaceholderData && liveRefetchInterval(data) !== false;
