@@ -4,6 +4,7 @@ import { OfflineBanner } from './components/offline-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view-state';
+import { AppLink } from './components/ui/app-link';
 
 // Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
 // each loads on first use, and the one the URL names is requested as soon as this module
@@ -42,17 +43,14 @@ export function App() {
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <a
+          <AppLink
             href="/"
-            onClick={(event) => {
-              event.preventDefault();
-              selectAgent(null);
-            }}
+            onNavigate={() => selectAgent(null)}
             className="text-lg font-semibold tracking-tight"
           >
             SigmaMind{' '}
             <span className="font-normal text-slate-600 dark:text-slate-400">batch runs</span>
-          </a>
+          </AppLink>
           <div className="flex flex-wrap items-center gap-3">
             <Suspense fallback={<PickerPlaceholder />}>
               <AgentPicker agentId={view.agentId} onSelect={selectAgent} />

@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative, plural } from '../../lib/format';
 import { viewHref } from '../../lib/view-state';
 import { agentsQueries } from './api/agents-queries';
 import { PassRateSparkline } from './pass-rate-sparkline';
+import { AppLink } from '../../components/ui/app-link';
 
 /** Every state of a card's figures takes this height, so the grid does not jump as cards load. */
 const FIGURES_CLASS = 'h-32';
@@ -65,24 +66,13 @@ export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: s
     >
       <header className="flex items-start justify-between gap-2">
         <h2 id={headingId} className="min-w-0 text-base font-semibold break-words">
-          <a
+          <AppLink
             href={viewHref({ agentId: agent.agentId })}
-            onClick={(event) => {
-              if (
-                event.button !== 0 ||
-                event.metaKey ||
-                event.ctrlKey ||
-                event.shiftKey ||
-                event.altKey
-              )
-                return;
-              event.preventDefault();
-              onOpen(agent.agentId);
-            }}
+            onNavigate={() => onOpen(agent.agentId)}
             className="text-slate-900 after:absolute after:inset-0 after:rounded-lg after:content-[''] hover:text-indigo-800 focus-visible:outline-none dark:text-slate-100 dark:hover:text-indigo-200"
           >
             {agent.agentName || agent.agentId}
-          </a>
+          </AppLink>
         </h2>
         {status !== undefined && <StatusBadge status={status} />}
       </header>

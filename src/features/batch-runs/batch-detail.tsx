@@ -11,6 +11,7 @@ import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { canonicalUrl, useView } from '../../lib/view-state';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { TestCasePanel } from './test-case-panel';
+import { AppLink } from '../../components/ui/app-link';
 
 const copyLinkClass =
   'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
@@ -42,18 +43,13 @@ export function BatchDetail({
   }, [batchId, name]);
 
   const backLink = (
-    <a
+    <AppLink
       href={backHref}
-      onClick={(event) => {
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-          return;
-        event.preventDefault();
-        onBack();
-      }}
+      onNavigate={onBack}
       className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100"
     >
       <span aria-hidden="true">←</span> Back to all batch runs of {name}
-    </a>
+    </AppLink>
   );
 
   const notFound = query.error instanceof ApiError && query.error.status === 404;

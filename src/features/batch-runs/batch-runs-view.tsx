@@ -20,6 +20,7 @@ import { moveRowFocus } from './row-focus';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TableSkeleton } from './table-skeleton';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { AppLink } from '../../components/ui/app-link';
 
 const toolbarButton =
   'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
@@ -158,16 +159,13 @@ export function BatchRunsView({
           {lastPage === 1 ? 'page' : 'pages'} of {size}. The link may be older than the data.
         </p>
         <p>
-          <a
+          <AppLink
             href={viewHref({ agentId, page: lastPage, size })}
-            onClick={(event) => {
-              event.preventDefault();
-              setPage(lastPage);
-            }}
+            onNavigate={() => setPage(lastPage)}
             className="font-medium text-indigo-700 underline dark:text-indigo-300"
           >
             Go to the last page (page {formatCount(lastPage)})
-          </a>
+          </AppLink>
         </p>
       </Notice>
     );

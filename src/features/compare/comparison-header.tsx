@@ -4,6 +4,7 @@ import { formatPassRate, summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
 import { viewHref } from '../../lib/view-state';
 import { formatPoints } from './diff-batches';
+import { AppLink } from '../../components/ui/app-link';
 
 /** Both batches (id, date, bar, pass rate) and the pass-rate difference between them. */
 export function ComparisonHeader({
@@ -60,25 +61,14 @@ function BatchCard({
         {kind}
       </h2>
       <p className="mt-1">
-        <a
+        <AppLink
           href={viewHref({ agentId: batch.agent.agentId, batch: batch.batchId })}
-          onClick={(event) => {
-            if (
-              event.button !== 0 ||
-              event.metaKey ||
-              event.ctrlKey ||
-              event.shiftKey ||
-              event.altKey
-            )
-              return;
-            event.preventDefault();
-            onOpen(batch.batchId);
-          }}
+          onNavigate={() => onOpen(batch.batchId)}
           className="font-mono text-sm break-all text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100"
         >
           {batch.batchId}
           <span className="sr-only"> (open this batch run)</span>
-        </a>
+        </AppLink>
       </p>
       <p className="text-slate-700 dark:text-slate-300">
         <time dateTime={batch.createdDate}>{formatDateTime(batch.createdDate)}</time>{' '}

@@ -13,6 +13,7 @@ import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/f
 import { walkPages, type PageFetcher } from '../../lib/page-walker';
 import { viewHref } from '../../lib/view-state';
 import { findRuns, mergeRuns, type TestCaseRun } from './find-runs';
+import { AppLink } from '../../components/ui/app-link';
 
 /** Pages read before the scan pauses and asks. */
 export const SCAN_PAGES = 10;
@@ -252,25 +253,16 @@ export function TestCaseHistory({
               {runs.map((run) => (
                 <tr key={run.batchId} className="border-t border-slate-200 dark:border-slate-800">
                   <td className="py-1.5 pr-3">
-                    <a
+                    <AppLink
                       href={viewHref({ agentId, batch: run.batchId })}
-                      onClick={(event) => {
-                        if (
-                          event.button !== 0 ||
-                          event.metaKey ||
-                          event.ctrlKey ||
-                          event.shiftKey ||
-                          event.altKey
-                        )
-                          return;
-                        event.preventDefault();
+                      onNavigate={() => {
                         dialog.current?.close();
                         onOpenBatch(run.batchId);
                       }}
                       className="font-mono text-xs text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100"
                     >
                       {run.batchId}
-                    </a>
+                    </AppLink>
                   </td>
                   <td className="py-1.5 pr-3 whitespace-nowrap">
                     <time dateTime={run.createdDate} title={formatDateTime(run.createdDate)}>
