@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExpandedState, RowSelectionState, Updater } from '@tanstack/react-table';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { Notice } from '../../components/ui/notice';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { CopyButton } from '../../components/ui/copy-button';
@@ -71,7 +71,11 @@ export function BatchRunsView({
     const newlyOpened = Object.keys(nextMap).filter((id) => nextMap[id] && !expanded[id]);
     if (newlyOpened.length === 1) setBatch(newlyOpened[0]!);
     else if (batch && !nextMap[batch]) setBatch(null);
-    setOpened(Object.fromEntries(Object.entries(nextMap).filter(([, open]) => open)));
+    const nextOpened = Object.fromEntries(Object.entries(nextMap).filter(([, open]) => open));
+    // Opening many panels at once ("Expand all" on 100 rows) renders in interruptible slices
+    // rather than one long task; a single row opens at once.
+    if (newlyOpened.length > 1) startTransition(() => setOpened(nextOpened));
+    else setOpened(nextOpened);
   }
 
   // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
