@@ -13,6 +13,7 @@ import {
   expectNoAxeViolations,
   test,
 } from './fixtures';
+import { parseCsv } from '../src/test/parse-csv';
 
 const LARGE_AGENT = 'agent_X3mHc7YtPq0WfJs5n';
 /** Two batches of the 125-run agent sharing test cases run with other models (sandbox data). */
@@ -37,36 +38,6 @@ async function allBatches(page: Page, agentId: string): Promise<ApiBatch[]> {
     batches.push(...body.data);
     if (!body.hasNext) return batches;
   }
-}
-
-/** RFC 4180, as a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += char;
-  }
-  expect(cell === '' && row.length === 0, 'the file ends with CRLF').toBe(true);
-  return rows;
 }
 
 async function downloaded(page: Page, click: () => Promise<void>) {
