@@ -125,6 +125,17 @@ describe('BatchRunsView', () => {
     expect(screen.getByText('batch_test0120')).toBeInTheDocument();
   });
 
+  it('steps back from past the end to the last page that exists', async () => {
+    pagedAgent(125);
+    const user = userEvent.setup();
+    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
+    await screen.findByRole('heading', { name: 'Page 99 is past the end' });
+    expect(screen.getByRole('button', { name: 'Last page' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await screen.findByText('Page 7 of 7');
+    expect(window.location.search).toContain('page=7');
+  });
+
   it.each([
     [401, { message: 'Invalid API key' }, /SIGMAMIND_API_KEY/],
     [

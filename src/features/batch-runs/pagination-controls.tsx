@@ -73,7 +73,8 @@ export function PaginationControls({
           type="button"
           className={buttonClass}
           disabled={!hasPrevious}
-          onClick={() => onPageChange(page - 1)}
+          // From past the end (a stale link), one step back is the last page that exists.
+          onClick={() => onPageChange(Math.min(page - 1, lastPage))}
         >
           Previous page
         </button>
@@ -88,7 +89,7 @@ export function PaginationControls({
         <button
           type="button"
           className={buttonClass}
-          disabled={totalPages === undefined || page >= lastPage || busy}
+          disabled={totalPages === undefined || page === lastPage || busy}
           onClick={() => onPageChange(lastPage)}
         >
           Last page
