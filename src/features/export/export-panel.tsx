@@ -126,6 +126,26 @@ export function ExportPanel({
     }
   }
 
+  /** A CSV and a JSON button for one scope: this page, or all pages. */
+  function formatButtons(scope: 'page' | 'all', disabled: boolean) {
+    return (
+      <div className="flex gap-2">
+        {(['csv', 'json'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className={buttonClass}
+            disabled={disabled}
+            aria-label={`Export ${scope === 'page' ? 'this page' : 'all pages'} as ${FORMAT_NAMES[format]}`}
+            onClick={() => (scope === 'page' ? exportPage(format) : startAll(format))}
+          >
+            {FORMAT_NAMES[format]}
+          </button>
+        ))}
+      </div>
+    );
+  }
+
   function startAll(format: ExportFormat) {
     if (totalCount > CONFIRM_ABOVE_BATCH_RUNS) setState({ step: 'confirm', format });
     else void exportAll(format);
@@ -164,20 +184,7 @@ export function ExportPanel({
             (page {formatCount(page)}, {plural(rows.length, 'batch run', 'batch runs')})
           </span>
         </legend>
-        <div className="flex gap-2">
-          {(['csv', 'json'] as const).map((format) => (
-            <button
-              key={format}
-              type="button"
-              className={buttonClass}
-              disabled={rows.length === 0}
-              aria-label={`Export this page as ${FORMAT_NAMES[format]}`}
-              onClick={() => exportPage(format)}
-            >
-              {FORMAT_NAMES[format]}
-            </button>
-          ))}
-        </div>
+        {formatButtons('page', rows.length === 0)}
       </fieldset>
 
       <fieldset className="space-y-2" disabled={running}>
@@ -188,20 +195,7 @@ export function ExportPanel({
             {plural(totalPages, 'request', 'requests')} of {EXPORT_PAGE_SIZE})
           </span>
         </legend>
-        <div className="flex gap-2">
-          {(['csv', 'json'] as const).map((format) => (
-            <button
-              key={format}
-              type="button"
-              className={buttonClass}
-              disabled={totalCount === 0}
-              aria-label={`Export all pages as ${FORMAT_NAMES[format]}`}
-              onClick={() => startAll(format)}
-            >
-              {FORMAT_NAMES[format]}
-            </button>
-          ))}
-        </div>
+        {formatButtons('all', totalCount === 0)}
       </fieldset>
 
       {state.step === 'confirm' && (
