@@ -43,6 +43,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         PORT: String(SANDBOX_PORT),
         SIGMAMIND_API_KEY: '',
+        SANDBOX: '1',
         DIST_DIR: distDir,
         // The live agent starts a batch every 20 s (runs ~13 s), so e2e/live-and-keyboard.spec.ts
         // can watch one progress and finish quickly.

@@ -44,7 +44,14 @@ interface Target {
 async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SIGMAMIND_API_KEY: '' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SIGMAMIND_API_KEY: '',
+      SANDBOX: '1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (!child.stdout) throw new Error('no stdout from the server process');

@@ -1,5 +1,5 @@
 /**
- * Starts the production server (server/serve.ts's app) on the sandbox, on a random port of
+ * Starts the production server (server/app.ts) on the sandbox, on a random port of
  * 127.0.0.1, for the Lighthouse check and the bench. DIST_DIR picks the build (default dist/).
  */
 import { existsSync } from 'node:fs';
@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../server/config.ts';
-import { createServerApp } from '../server/serve.ts';
+import { createServerApp } from '../server/app.ts';
 
 export interface RunningServer {
   origin: string;
@@ -19,7 +19,10 @@ export async function startProductionServer(): Promise<RunningServer> {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`No build in ${distDir}: run \`npm run build\` first.`);
   }
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SIGMAMIND_API_KEY: '' });
+  const config = loadConfig(
+    { HOST: '127.0.0.1', PORT: '0', SANDBOX: '1', LOG_LEVEL: 'warn' },
+    'serve',
+  );
   const app = createServerApp(config, { distDir });
   return new Promise((done) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => {

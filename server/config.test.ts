@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeApiTarget, loadConfig } from './config.ts';
+import { ConfigError, configWarnings, describeApiTarget, loadConfig } from './config.ts';
 
 const SECRET = 'sk_live_secret_value_42';
 
@@ -13,6 +13,14 @@ describe('loadConfig', () => {
       port: 4173,
       upstreamTimeoutMs: 10_000,
       maxUpstreamBytes: 5 * 1024 * 1024,
+      maxUpstreamConcurrency: 32,
+      publicUrl: null,
+      allowedHosts: [],
+      auth: null,
+      allowAnonymous: false,
+      distDir: 'dist',
+      sandboxLiveCycleSeconds: undefined,
+      logLevel: 'info',
     });
     expect(loadConfig({ SIGMAMIND_API_KEY: '  ' }).apiKey).toBeNull();
   });
@@ -25,6 +33,12 @@ describe('loadConfig', () => {
       PORT: '0',
       UPSTREAM_TIMEOUT_MS: '3000',
       MAX_UPSTREAM_BYTES: '1048576',
+      MAX_UPSTREAM_CONCURRENCY: '8',
+      ALLOWED_HOSTS: 'dash.internal, 10.0.0.5:4173',
+      ALLOW_ANONYMOUS: 'true',
+      DIST_DIR: 'build',
+      SANDBOX_LIVE_CYCLE_SECONDS: '20',
+      LOG_LEVEL: 'warn',
     });
     expect(config).toEqual({
       apiKey: SECRET,
@@ -33,6 +47,14 @@ describe('loadConfig', () => {
       port: 0,
       upstreamTimeoutMs: 3000,
       maxUpstreamBytes: 1048576,
+      maxUpstreamConcurrency: 8,
+      publicUrl: null,
+      allowedHosts: ['dash.internal', '10.0.0.5:4173'],
+      auth: null,
+      allowAnonymous: true,
+      distDir: 'build',
+      sandboxLiveCycleSeconds: 20,
+      logLevel: 'warn',
     });
   });
 
@@ -71,5 +93,112 @@ describe('loadConfig', () => {
       'API: upstream https://api.sigmamind.ai (key set)',
     );
     expect(describeApiTarget(loadConfig({}))).toMatch(/embedded sandbox/);
+  });
+});
+
+const SIGN_IN = {
+  AUTH_OIDC_ISSUER: 'https://login.example.com/realms/qa',
+  AUTH_OIDC_CLIENT_ID: 'dashboard',
+  AUTH_OIDC_CLIENT_SECRET: 'client-secret-value',
+  PUBLIC_URL: 'https://dash.example.com',
+  SESSION_SECRET: 'x'.repeat(32),
+  ALLOWED_EMAIL_DOMAINS: 'Example.com, @qa.example.com',
+  ALLOWED_EMAILS: 'Contractor@Elsewhere.org',
+};
+
+/** The one line a refusal prints for these settings. */
+function refusal(env: Record<string, string>, command: 'serve' | 'dev' = 'serve'): string {
+  try {
+    loadConfig(env, command);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems } = error as ConfigError;
+    expect(problems).toHaveLength(1);
+    return problems[0] ?? '';
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('start-up refusals', () => {
+  it('serve without SIGMAMIND_API_KEY or SANDBOX=1', () => {
+    expect(refusal({})).toMatch(
+      /Neither SIGMAMIND_API_KEY nor SANDBOX=1 is set: set SIGMAMIND_API_KEY .* or SANDBOX=1/,
+    );
+    expect(loadConfig({ SANDBOX: '1' }, 'serve').apiKey).toBeNull();
+    // npm start keeps the sandbox as its default.
+    expect(loadConfig({}, 'dev').apiKey).toBeNull();
+  });
+
+  it('a key with SANDBOX=1 as well', () => {
+    expect(refusal({ SIGMAMIND_API_KEY: SECRET, SANDBOX: '1' })).toMatch(/unset one of them/);
+  });
+
+  it('a key on a non-loopback HOST without sign-in, unless ALLOW_ANONYMOUS=true', () => {
+    const line = refusal({ SIGMAMIND_API_KEY: SECRET, HOST: '0.0.0.0' });
+    expect(line).toMatch(
+      /HOST=0\.0\.0\.0 is reachable from other machines, but sign-in is not configured/,
+    );
+    expect(line).toMatch(/AUTH_OIDC_ISSUER.*ALLOW_ANONYMOUS=true/);
+    expect(line).not.toContain(SECRET);
+    const anonymous = loadConfig(
+      { SIGMAMIND_API_KEY: SECRET, HOST: '0.0.0.0', ALLOW_ANONYMOUS: 'true' },
+      'serve',
+    );
+    expect(configWarnings(anonymous).join('\n')).toMatch(
+      /ALLOW_ANONYMOUS=true: anyone who reaches/,
+    );
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
+      expect(loadConfig({ SIGMAMIND_API_KEY: SECRET, HOST: host }, 'serve').host).toBe(host);
+    }
+    expect(
+      loadConfig({ SIGMAMIND_API_KEY: SECRET, HOST: '0.0.0.0', ...SIGN_IN }, 'serve').auth,
+    ).not.toBeNull();
+  });
+
+  it('an http:// SIGMAMIND_API_URL that is not loopback', () => {
+    expect(
+      refusal({ SIGMAMIND_API_KEY: SECRET, SIGMAMIND_API_URL: 'http://api.sigmamind.ai' }),
+    ).toMatch(/SIGMAMIND_API_URL must use https:\/\//);
+    expect(loadConfig({ SIGMAMIND_API_URL: 'http://localhost:9000' }).apiUrl).toBe(
+      'http://localhost:9000',
+    );
+  });
+
+  it('an http:// issuer that is not loopback', () => {
+    expect(
+      refusal({ SANDBOX: '1', ...SIGN_IN, AUTH_OIDC_ISSUER: 'http://login.example.com' }),
+    ).toMatch(/AUTH_OIDC_ISSUER must use https:\/\//);
+    expect(
+      loadConfig({ SANDBOX: '1', ...SIGN_IN, AUTH_OIDC_ISSUER: 'http://127.0.0.1:9000/' }, 'serve')
+        .auth?.issuer,
+    ).toBe('http://127.0.0.1:9000');
+  });
+
+  it('half-configured sign-in, a short SESSION_SECRET, nobody allowed in, a PUBLIC_URL with a path', () => {
+    expect(refusal({ SANDBOX: '1', AUTH_OIDC_ISSUER: SIGN_IN.AUTH_OIDC_ISSUER })).toMatch(
+      /Sign-in is half configured: also set AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET, SESSION_SECRET, PUBLIC_URL/,
+    );
+    expect(refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_SECRET: 'short' })).toMatch(
+      /SESSION_SECRET must be at least 32/,
+    );
+    expect(
+      refusal({ SANDBOX: '1', ...SIGN_IN, ALLOWED_EMAIL_DOMAINS: '', ALLOWED_EMAILS: '' }),
+    ).toMatch(/who may enter: set ALLOWED_EMAIL_DOMAINS/);
+    expect(
+      refusal({ SANDBOX: '1', ...SIGN_IN, PUBLIC_URL: 'https://dash.example.com/app' }),
+    ).toMatch(/origin only/);
+  });
+
+  it('reads sign-in settings, lower-casing who may enter', () => {
+    expect(loadConfig({ SANDBOX: '1', ...SIGN_IN }, 'serve').auth).toEqual({
+      issuer: 'https://login.example.com/realms/qa',
+      clientId: 'dashboard',
+      clientSecret: 'client-secret-value',
+      publicUrl: 'https://dash.example.com',
+      sessionSecret: 'x'.repeat(32),
+      sessionHours: 12,
+      allowedEmailDomains: ['example.com', 'qa.example.com'],
+      allowedEmails: ['contractor@elsewhere.org'],
+    });
   });
 });

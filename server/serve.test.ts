@@ -4,23 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerConfig } from './config.ts';
 import { listen, rawRequest } from './api/testing/http.ts';
+import { createServerApp } from './app.ts';
+import { loadConfig } from './config.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
-import { createServerApp } from './serve.ts';
 
 const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
 const APP_JS = `console.log(${JSON.stringify('batch runs '.repeat(500))});`;
 
-const config: ServerConfig = {
-  apiKey: null,
-  apiUrl: 'https://api.sigmamind.ai',
-  host: '127.0.0.1',
-  port: 0,
-  upstreamTimeoutMs: 10_000,
-  maxUpstreamBytes: 5 * 1024 * 1024,
-};
+const config = loadConfig({ SANDBOX: '1', PORT: '0', LOG_LEVEL: 'silent' }, 'serve');
 
 let distDir: string;
 let app: ReturnType<typeof createServerApp>;

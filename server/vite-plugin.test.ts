@@ -18,7 +18,10 @@ const savedEnv = ENV_NAMES.map((name) => process.env[name]);
 /** Runs the plugin's configureServer against a bare connect stand-in: Vite's own handling is `next`. */
 function mountPlugin(): Connect.NextHandleFunction {
   const mounted: Connect.NextHandleFunction[] = [];
-  const fakeServer = { middlewares: { use: (fn: Connect.NextHandleFunction) => mounted.push(fn) } };
+  const fakeServer = {
+    config: { server: { host: undefined } },
+    middlewares: { use: (fn: Connect.NextHandleFunction) => mounted.push(fn) },
+  };
   const hook = sigmamindApi().configureServer;
   if (typeof hook !== 'function') throw new Error('configureServer should be a function');
   void hook.call({} as never, fakeServer as unknown as ViteDevServer);

@@ -1,12 +1,16 @@
 /**
- * Errors the forwarder produces itself use the API's one documented error body, so the
+ * Errors the server produces itself use the API's one documented error body, so the
  * dashboard reads ours and the upstream's the same way.
  */
 
 const REASONS = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
   405: 'Method Not Allowed',
   502: 'Bad Gateway',
+  503: 'Service Unavailable',
   504: 'Gateway Timeout',
 } as const;
 

@@ -1,14 +1,17 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiConfig } from '../config.ts';
 import { createApiHandler } from './forward.ts';
 import { apiMiddleware } from './middleware.ts';
 import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 import { listen, rawRequest, type Listening } from './testing/http.ts';
 import {
   closedPort,
   startUpstreamStub,
   STUB_PAGE,
+  STUB_SLOW_MS,
   type UpstreamStub,
 } from './testing/upstream-stub.ts';
 
@@ -26,13 +29,14 @@ function config(overrides: Partial<ApiConfig> = {}): ApiConfig {
     apiUrl: stub.url,
     upstreamTimeoutMs: TIMEOUT_MS,
     maxUpstreamBytes: MAX_BYTES,
+    maxUpstreamConcurrency: 32,
     ...overrides,
   };
 }
 
 /** The forwarder mounted the way the servers mount it, listening on a real socket. */
 async function serveForwarder(apiConfig: ApiConfig): Promise<Listening> {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use(apiMiddleware(createApiHandler(apiConfig, { log: (line) => logLines.push(line) })));
   return listen(app.fetch);
 }
@@ -53,6 +57,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   stub.requests.length = 0;
+  stub.abandoned.length = 0;
+  stub.agentsBody = JSON.stringify(STUB_PAGE);
 });
 
 describe('what reaches the upstream', () => {
@@ -80,21 +86,42 @@ describe('what reaches the upstream', () => {
   });
 
   it('passes query values with &, #, CR/LF and unicode through encoded and intact', async () => {
-    const values = {
-      agentId: 'a&b=c',
-      note: 'x#y',
-      crlf: 'a\r\nX-Injected: 1',
-      unicode: '\u202Eévil 😡\u200B',
-    };
-    const target = `/v1/batch-runs?${new URLSearchParams(values).toString()}`;
-    const res = await rawRequest(server.url, target);
-    expect(res.status).toBe(200);
+    for (const agentId of ['a&b=c', 'x#y', 'a\r\nX-Injected: 1', '\u202Eévil 😡\u200B']) {
+      stub.requests.length = 0;
+      const target = `/v1/batch-runs?${new URLSearchParams({ agentId, page: '2' }).toString()}`;
+      const res = await rawRequest(server.url, target);
+      expect(res.status).toBe(200);
 
-    const [received] = forwarded();
-    const search = received?.url.split('?')[1] ?? '';
-    expect(Object.fromEntries(new URLSearchParams(search))).toEqual(values);
-    expect(received?.url).not.toMatch(/[\r\n#]/);
-    expect(received?.headers['x-injected']).toBeUndefined();
+      const [received] = forwarded();
+      const search = received?.url.split('?')[1] ?? '';
+      expect(Object.fromEntries(new URLSearchParams(search))).toEqual({ agentId, page: '2' });
+      expect(received?.url).not.toMatch(/[\r\n#]/);
+      expect(received?.headers['x-injected']).toBeUndefined();
+    }
+  });
+
+  it('forwards only the documented query parameters of each route', async () => {
+    await rawRequest(server.url, '/v1/batch-runs?agentId=a1&page=1&size=5&expand=secrets&x=1');
+    await rawRequest(server.url, '/v1/batch-runs/batch_1?agentId=a1&page=3');
+    await rawRequest(server.url, '/v1/agents?page=0&size=100&include=settings');
+    expect(forwarded().map((r) => r.url)).toEqual([
+      '/v1/batch-runs?agentId=a1&page=1&size=5',
+      '/v1/batch-runs/batch_1?agentId=a1',
+      '/v1/agents?page=0&size=100',
+    ]);
+  });
+
+  it.each([
+    '/v1/admin/api-keys',
+    '/v1/test-runs/job_1?batchId=b&agentId=a',
+    '/v1/agents/agent_1',
+    '/v1/batch-runs/batch_1/cancel',
+    '/v1/workspaces',
+  ])('answers %s with 404 without contacting the upstream', async (target) => {
+    const res = await rawRequest(server.url, target);
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'Not Found', status: 404 });
+    expect(forwarded()).toHaveLength(0);
   });
 
   it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'])(
@@ -162,30 +189,51 @@ describe('what comes back', () => {
   it.each([400, 401, 404, 429, 500, 503])(
     'passes an upstream %i through with its body',
     async (status) => {
-      const res = await rawRequest(server.url, `/v1/status/${status}`);
+      const res = await rawRequest(server.url, `/v1/batch-runs?agentId=status-${status}`);
       expect(res.status).toBe(status);
-      expect(JSON.parse(res.body)).toMatchObject({ status, path: `/v1/status/${status}` });
+      expect(JSON.parse(res.body)).toMatchObject({ status, path: '/v1/batch-runs' });
       expect(res.headers['cache-control']).toBe('no-store');
     },
   );
 
   it('serves non-JSON upstream bodies as text/plain so they never render as HTML', async () => {
-    const res = await rawRequest(server.url, '/v1/html');
+    const res = await rawRequest(server.url, '/v1/batch-runs?agentId=html');
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
   });
 
   it('does not follow an upstream redirect (it would carry the key along)', async () => {
-    const res = await rawRequest(server.url, '/v1/redirect');
+    const res = await rawRequest(server.url, '/v1/batch-runs?agentId=redirect');
     expect(res.status).toBe(502);
     expect(res.headers.location).toBeUndefined();
     expect(forwarded()).toHaveLength(1);
   });
 
   it('withholds an upstream answer that echoes the key', async () => {
-    const res = await rawRequest(server.url, '/v1/echo-key');
+    const res = await rawRequest(server.url, '/v1/batch-runs?agentId=echo-key');
     expect(res.status).toBe(502);
     expect(res.body).not.toContain(CANARY);
   });
+
+  it('withholds an answer that echoes the key JSON-escaped (\\/ or \\u0063)', async () => {
+    const slashKey = 'canary/key/with/slashes';
+    const forwarder = await serveForwarder(config({ apiKey: slashKey }));
+    try {
+      const res = await rawRequest(forwarder.url, '/v1/batch-runs?agentId=echo-key-escaped');
+      expect(res.status).toBe(502);
+      expect(JSON.parse(res.body)).toMatchObject({ status: 502 });
+    } finally {
+      await forwarder.close();
+    }
+  });
+
+  it.each([999, 600])(
+    'turns an upstream status %i into a 502 in the documented shape',
+    async (status) => {
+      const res = await rawRequest(server.url, `/v1/batch-runs?agentId=status-${status}`);
+      expect(res.status).toBe(502);
+      expect(JSON.parse(res.body)).toMatchObject({ error: 'Bad Gateway', status: 502 });
+    },
+  );
 });
 
 describe('upstream failures', () => {
@@ -211,7 +259,7 @@ describe('upstream failures', () => {
 
   it('answers 504 once the upstream is slower than the timeout', async () => {
     const started = performance.now();
-    const res = await rawRequest(server.url, '/v1/slow');
+    const res = await rawRequest(server.url, '/v1/batch-runs?agentId=slow');
     const elapsed = performance.now() - started;
     expect(res.status).toBe(504);
     expect(JSON.parse(res.body)).toMatchObject({ error: 'Gateway Timeout', status: 504 });
@@ -219,7 +267,7 @@ describe('upstream failures', () => {
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 700);
   });
 
-  it.each(['/v1/huge', '/v1/huge-declared'])(
+  it.each(['/v1/batch-runs?agentId=huge', '/v1/batch-runs?agentId=huge-declared'])(
     'answers 502 “too large” for %s and stops reading',
     async (path) => {
       const res = await rawRequest(server.url, path);
@@ -231,11 +279,11 @@ describe('upstream failures', () => {
   it('never puts the key in a response header, body or log line', async () => {
     const targets = [
       '/v1/batch-runs?agentId=a1',
-      '/v1/status/500',
-      '/v1/slow',
-      '/v1/huge',
-      '/v1/echo-key',
-      '/v1/redirect',
+      '/v1/batch-runs?agentId=status-500',
+      '/v1/batch-runs?agentId=slow',
+      '/v1/batch-runs?agentId=huge',
+      '/v1/batch-runs?agentId=echo-key',
+      '/v1/batch-runs?agentId=redirect',
       '/v1/%2e%2e/x',
     ];
     for (const target of targets) {
@@ -270,5 +318,92 @@ describe('sandbox mode', () => {
     const text = await res.text();
     expect(text).toContain('agentName');
     expect(text).not.toMatch(/secret|whsec_/i);
+  });
+});
+
+describe('the agents list', () => {
+  const agentsPage = (agents: unknown[]) => ({ ...STUB_PAGE, data: agents, totalCount: 1 });
+  const secretAgent = {
+    agentId: 'agent_1',
+    agentName: 'Support line',
+    status: 'Live',
+    webhookUrl: 'https://hooks.example/x?sig=signed-webhook-signature',
+    headers: { Authorization: 'Bearer agent-header-token' },
+    settings: { voice: 'alloy', callbackAuth: 'basic dXNlcjpwYXNz' },
+    agentName2: 'not documented',
+  };
+
+  it('is rebuilt from agentId, agentName and status plus the page fields', async () => {
+    stub.agentsBody = JSON.stringify(agentsPage([secretAgent]));
+    const res = await rawRequest(server.url, '/v1/agents?page=0&size=100');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({
+      ...agentsPage([{ agentId: 'agent_1', agentName: 'Support line', status: 'Live' }]),
+    });
+    expect(res.body).not.toMatch(/signed-webhook|agent-header-token|dXNlcjpwYXNz|alloy/);
+  });
+
+  it('reads a body that starts with a UTF-8 byte order mark, and still strips it', async () => {
+    stub.agentsBody = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(JSON.stringify(agentsPage([secretAgent]))),
+    ]);
+    const res = await rawRequest(server.url, '/v1/agents');
+    expect(res.status).toBe(200);
+    expect(res.body).not.toMatch(/signed-webhook|agent-header-token/);
+    expect((JSON.parse(res.body) as { data: unknown[] }).data).toEqual([
+      { agentId: 'agent_1', agentName: 'Support line', status: 'Live' },
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '<html>oops</html>'],
+    ['truncated JSON', '{"data":[{"agentId":"a","webhookSecret":"whsec_'],
+    ['data that is not a list', JSON.stringify({ ...STUB_PAGE, data: { secret: 'x' } })],
+  ])('fails closed with 502 on a 2xx body that is %s', async (_, body) => {
+    stub.agentsBody = body;
+    const res = await rawRequest(server.url, '/v1/agents');
+    expect(res.status).toBe(502);
+    expect(res.body).not.toMatch(/whsec_|oops|secret/);
+  });
+});
+
+describe('load and hang-ups', () => {
+  it('cancels the upstream call when the client hangs up', async () => {
+    const patient = await serveForwarder(config({ upstreamTimeoutMs: 10_000 }));
+    try {
+      const { hostname, port } = new URL(patient.url);
+      const client = request({ hostname, port, path: '/v1/batch-runs?agentId=slow' });
+      client.on('error', () => {});
+      client.end();
+      await vi.waitFor(() => expect(forwarded()).toHaveLength(1));
+      const hungUp = performance.now();
+      client.destroy();
+      await vi.waitFor(() => expect(stub.abandoned).toContain('/v1/batch-runs?agentId=slow'));
+      // Well before the stub's own answer (STUB_SLOW_MS) and the 10 s timeout.
+      expect(performance.now() - hungUp).toBeLessThan(STUB_SLOW_MS / 2);
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('answers 503 with Retry-After once the concurrency cap is reached, without forwarding', async () => {
+    const capped = await serveForwarder(
+      config({ upstreamTimeoutMs: 10_000, maxUpstreamConcurrency: 2 }),
+    );
+    try {
+      const open = [1, 2].map(() => rawRequest(capped.url, '/v1/batch-runs?agentId=slow'));
+      await vi.waitFor(() => expect(forwarded()).toHaveLength(2));
+      const refused = await rawRequest(capped.url, '/v1/batch-runs?agentId=a1');
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(JSON.parse(refused.body)).toMatchObject({ error: 'Service Unavailable' });
+      expect(forwarded()).toHaveLength(2);
+      expect((await Promise.all(open)).map((r) => r.status)).toEqual([200, 200]);
+      // Once they are done, there is room again.
+      expect((await rawRequest(capped.url, '/v1/batch-runs?agentId=a1')).status).toBe(200);
+    } finally {
+      await capped.close();
+    }
   });
 });

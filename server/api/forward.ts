@@ -1,18 +1,33 @@
 /**
  * The /v1 forwarder: the only way the browser reaches the SigmaMind API (or the sandbox).
- * It adds the key on the server, forwards a small allow-list of headers, and passes back the
- * status, the body and two safe headers. Everything it refuses or fails on is answered in the
- * API's documented error shape, and every answer says `Cache-Control: no-store`.
+ * It lends the key to the dashboard's three reads only (routes.ts), adds it on the server,
+ * forwards a small allow-list of headers, and passes back the status, the body and two safe
+ * headers. Everything it refuses or fails on is answered in the API's documented error shape,
+ * and every answer says `Cache-Control: no-store`.
  */
 import type { ApiConfig } from '../config.ts';
+import { allowListedAgentsBody, UnreadableBodyError } from './agents-allow-list.ts';
 import { BodyTooLargeError, readBounded, untilAborted } from './bounded-body.ts';
 import { apiErrorResponse, type ForwarderErrorStatus } from './error-response.ts';
-import { isAgentsPath, redactJsonBody } from './redact-secrets.ts';
+import { echoesKey } from './key-echo.ts';
 import { displayPathOf, parseApiTarget, targetOf } from './request-target.ts';
+import { matchRoute } from './routes.ts';
 import { targetFor, type ForwardTarget } from './targets.ts';
 
-/** `rawTarget` is the request-target as received on the socket, when there was one. */
-export type ApiHandler = (request: Request, rawTarget?: string) => Promise<Response>;
+/** What one forwarded call cost, for the access log. */
+export interface UpstreamTiming {
+  upstreamMs: number;
+}
+
+/**
+ * `rawTarget` is the request-target as received on the socket, when there was one; `onUpstream`
+ * hears how long the upstream took, when it was asked.
+ */
+export type ApiHandler = (
+  request: Request,
+  rawTarget?: string,
+  onUpstream?: (timing: UpstreamTiming) => void,
+) => Promise<Response>;
 
 export interface ApiHandlerOptions {
   /** Defaults to the sandbox or the upstream, as the config says. */
@@ -24,6 +39,8 @@ export interface ApiHandlerOptions {
 /** Request headers worth passing on; cookies, Authorization and any X-API-Key are not among them. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'if-none-match'] as const;
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+/** nginx's name for "the client went away": nobody reads it, the access log does. */
+const CLIENT_CLOSED = 499;
 
 class TimeoutError extends Error {
   constructor() {
@@ -35,9 +52,10 @@ class TimeoutError extends Error {
 export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions = {}): ApiHandler {
   const target = options.target ?? targetFor(config);
   const log = options.log ?? ((line: string) => console.warn(line));
-  const keyBytes = Buffer.from(target.apiKey);
+  // Per process: replicas each hold their own, so the bound scales with them and needs no store.
+  let inFlight = 0;
 
-  return async function handleApiRequest(request, rawTarget = targetOf(request)) {
+  return async function handleApiRequest(request, rawTarget = targetOf(request), onUpstream) {
     const displayPath = displayPathOf(rawTarget);
     const fail = (
       status: ForwarderErrorStatus,
@@ -50,6 +68,14 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
     }
     const parsed = parseApiTarget(rawTarget);
     if (!parsed.ok) return fail(400, parsed.reason);
+    const route = matchRoute(parsed.path, parsed.search);
+    if (!route) return fail(404, 'The dashboard does not read this API path');
+    if (inFlight >= config.maxUpstreamConcurrency) {
+      log(`API: GET ${parsed.path} -> 503, ${inFlight} upstream requests already open`);
+      return fail(503, 'The dashboard server is busy; try again in a moment', {
+        'Retry-After': '1',
+      });
+    }
 
     const headers = new Headers();
     for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -60,29 +86,42 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
 
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new TimeoutError()), config.upstreamTimeoutMs);
+    // A client that hangs up cancels the upstream call it started.
+    const signal = AbortSignal.any([deadline.signal, request.signal]);
+    const started = performance.now();
+    inFlight += 1;
     try {
-      const upstreamRequest = new Request(`${target.baseUrl}${parsed.path}${parsed.search}`, {
+      const upstreamRequest = new Request(`${target.baseUrl}${parsed.path}${route.search}`, {
         headers,
-        signal: deadline.signal,
+        signal,
         // Following a redirect would carry the key to wherever it points.
         redirect: 'manual',
       });
-      const upstream = await untilAborted(target.send(upstreamRequest), deadline.signal);
+      const upstream = await untilAborted(target.send(upstreamRequest), signal);
 
+      if (upstream.status < 200 || upstream.status > 599) {
+        upstream.body?.cancel().catch(() => {});
+        log(`API: GET ${parsed.path} -> 502, upstream answered status ${upstream.status}`);
+        return fail(502, `The SigmaMind API answered with status ${upstream.status}`);
+      }
       if (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304) {
         upstream.body?.cancel().catch(() => {});
         log(`API: GET ${parsed.path} -> 502, upstream answered a ${upstream.status} redirect`);
         return fail(502, 'The SigmaMind API answered with a redirect, which is not followed');
       }
-      const received = await readBounded(upstream, config.maxUpstreamBytes, deadline.signal);
-      const body = isAgentsPath(parsed.path) ? redactJsonBody(received) : received;
+      const received = await readBounded(upstream, config.maxUpstreamBytes, signal);
+      const body =
+        route.route === 'agents' ? allowListedAgentsBody(received, upstream.status) : received;
       const response = passThrough(upstream, body);
-      if (echoesKey(response, body, keyBytes)) {
+      if (echoesKey(response.headers, body, target.apiKey)) {
         log(`API: GET ${parsed.path} -> 502, upstream response contained the API key; withheld`);
         return fail(502, 'The SigmaMind API response was withheld because it echoed credentials');
       }
       return noStore(response);
     } catch (error) {
+      if (request.signal.aborted) {
+        return new Response(null, { status: CLIENT_CLOSED });
+      }
       if (error instanceof TimeoutError) {
         log(`API: GET ${parsed.path} -> 504 after ${config.upstreamTimeoutMs} ms`);
         return fail(504, `The SigmaMind API did not answer within ${config.upstreamTimeoutMs} ms`);
@@ -94,10 +133,16 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
           `The SigmaMind API response was too large (over ${config.maxUpstreamBytes} bytes)`,
         );
       }
+      if (error instanceof UnreadableBodyError) {
+        log(`API: GET ${parsed.path} -> 502, a 2xx agents body that is not a JSON page`);
+        return fail(502, 'The SigmaMind API answered the agents list with something unreadable');
+      }
       log(`API: GET ${parsed.path} -> 502, upstream unreachable (${describeNetworkError(error)})`);
       return fail(502, 'Could not reach the SigmaMind API');
     } finally {
+      inFlight -= 1;
       clearTimeout(timer);
+      onUpstream?.({ upstreamMs: performance.now() - started });
     }
   };
 }
@@ -122,13 +167,6 @@ function safeContentType(contentType: string | null): string {
     return contentType;
   }
   return 'text/plain; charset=utf-8';
-}
-
-/** Defence in depth: an upstream that reflects the key must not hand it to the browser. */
-function echoesKey(response: Response, body: Buffer, keyBytes: Buffer): boolean {
-  if (body.includes(keyBytes)) return true;
-  const key = keyBytes.toString();
-  return [...response.headers.values()].some((value) => value.includes(key));
 }
 
 function noStore(response: Response): Response {

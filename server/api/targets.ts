@@ -16,8 +16,8 @@ export function upstreamTarget(apiUrl: string, apiKey: string): ForwardTarget {
   return { baseUrl: apiUrl, apiKey, send: (request) => fetch(request) };
 }
 
-export function sandboxTarget(): ForwardTarget {
-  const sandbox = createSandboxApp();
+export function sandboxTarget(liveCycleSeconds?: number): ForwardTarget {
+  const sandbox = createSandboxApp({ liveCycleSeconds });
   return {
     // The sandbox never sees a network; this origin only gives the Request an absolute URL.
     baseUrl: 'http://sandbox.invalid',
@@ -27,5 +27,7 @@ export function sandboxTarget(): ForwardTarget {
 }
 
 export function targetFor(config: ApiConfig): ForwardTarget {
-  return config.apiKey === null ? sandboxTarget() : upstreamTarget(config.apiUrl, config.apiKey);
+  return config.apiKey === null
+    ? sandboxTarget(config.sandboxLiveCycleSeconds)
+    : upstreamTarget(config.apiUrl, config.apiKey);
 }

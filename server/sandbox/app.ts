@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { batchAt, batchCount, findBatch } from './batches.ts';
 import { AGENTS, agentListing, findAgent } from './catalog.ts';
-import { cycleSecondsFrom, type Clock } from './live.ts';
+import { DEFAULT_CYCLE_SECONDS, type Clock } from './live.ts';
 import { pageOf, parsePaging } from './pagination.ts';
 
 /** Not a secret: it only unlocks made-up data, and the forwarding layer adds it server-side. */
@@ -15,8 +15,8 @@ export const SANDBOX_API_KEY = 'sandbox-local-key';
 export interface SandboxOptions {
   /** The wall clock, in ms; tests pass their own to drive the live agent. */
   now?: () => number;
-  /** Live cycle length; defaults to SANDBOX_LIVE_CYCLE_SECONDS, else 60. */
-  liveCycleSeconds?: number;
+  /** Live cycle length (SANDBOX_LIVE_CYCLE_SECONDS, read by server/config.ts); defaults to 60. */
+  liveCycleSeconds?: number | undefined;
 }
 
 type ErrorStatus = 400 | 401 | 404 | 500;
@@ -33,8 +33,7 @@ const required = (value: string | undefined) => value?.trim() || undefined;
 
 export function createSandboxApp(options: SandboxOptions = {}): Hono {
   const now = options.now ?? Date.now;
-  const cycleSeconds =
-    options.liveCycleSeconds ?? cycleSecondsFrom(process.env.SANDBOX_LIVE_CYCLE_SECONDS);
+  const cycleSeconds = options.liveCycleSeconds ?? DEFAULT_CYCLE_SECONDS;
   const cycleMs = 1000 * cycleSeconds;
   const app = new Hono();
 

@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../src/lib/api-schemas.ts';
 import { createSandboxApp } from './app.ts';
 import { LIVE_AGENT_ID } from './catalog.ts';
-import { cycleSecondsFrom } from './live.ts';
+import { loadConfig } from '../config.ts';
+import { DEFAULT_CYCLE_SECONDS } from './live.ts';
 import { get, testApp } from './test-support.ts';
 
 const CYCLE_MS = 60_000;
@@ -82,14 +83,10 @@ describe('the live agent', () => {
 });
 
 describe('SANDBOX_LIVE_CYCLE_SECONDS', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
   it('sets the cycle length', async () => {
-    vi.stubEnv('SANDBOX_LIVE_CYCLE_SECONDS', '30');
+    const { sandboxLiveCycleSeconds } = loadConfig({ SANDBOX_LIVE_CYCLE_SECONDS: '30' });
     const nowMs = CYCLE_START + 45_000;
-    const app = createSandboxApp({ now: () => nowMs });
+    const app = createSandboxApp({ now: () => nowMs, liveCycleSeconds: sandboxLiveCycleSeconds });
     const [newest] = batchRunPageSchema.parse(
       (await get(app, `/v1/batch-runs?agentId=${LIVE_AGENT_ID}&size=1`)).body,
     ).data;
@@ -97,11 +94,13 @@ describe('SANDBOX_LIVE_CYCLE_SECONDS', () => {
   });
 
   it('defaults to 60 seconds and rejects nonsense', () => {
-    expect(cycleSecondsFrom(undefined)).toBe(60);
-    expect(cycleSecondsFrom('')).toBe(60);
-    expect(cycleSecondsFrom('15')).toBe(15);
+    expect(loadConfig({}).sandboxLiveCycleSeconds ?? DEFAULT_CYCLE_SECONDS).toBe(60);
+    expect(loadConfig({ SANDBOX_LIVE_CYCLE_SECONDS: '' }).sandboxLiveCycleSeconds).toBeUndefined();
+    expect(loadConfig({ SANDBOX_LIVE_CYCLE_SECONDS: '15' }).sandboxLiveCycleSeconds).toBe(15);
     for (const value of ['0', '-5', '1.5', 'soon']) {
-      expect(() => cycleSecondsFrom(value)).toThrow(/SANDBOX_LIVE_CYCLE_SECONDS/);
+      expect(() => loadConfig({ SANDBOX_LIVE_CYCLE_SECONDS: value })).toThrow(
+        /SANDBOX_LIVE_CYCLE_SECONDS/,
+      );
     }
   });
 });

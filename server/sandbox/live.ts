@@ -20,17 +20,6 @@ export interface Clock {
 }
 
 /** Reads SANDBOX_LIVE_CYCLE_SECONDS: a whole number of seconds, 60 when unset. */
-export function cycleSecondsFrom(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_CYCLE_SECONDS;
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 1) {
-    throw new Error(
-      `SANDBOX_LIVE_CYCLE_SECONDS must be a whole number of seconds >= 1, got "${value}"`,
-    );
-  }
-  return seconds;
-}
-
 export function currentCycle(clock: Clock): number {
   return Math.floor(clock.nowMs / clock.cycleMs);
 }

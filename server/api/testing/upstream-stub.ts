@@ -16,6 +16,10 @@ export interface StubRequest {
 export interface UpstreamStub {
   url: string;
   requests: StubRequest[];
+  /** Request-targets whose connection closed before the stub answered. */
+  abandoned: string[];
+  /** What `GET /v1/agents` answers (status 200, JSON content type). */
+  agentsBody: string | Buffer;
   close: () => Promise<void>;
 }
 
@@ -29,6 +33,15 @@ export const STUB_PAGE = {
   hasPrevious: false,
 };
 export const STUB_SLOW_MS = 2_000;
+const SCENARIOS = new Set([
+  'echo-key',
+  'echo-key-escaped',
+  'redirect',
+  'html',
+  'slow',
+  'huge',
+  'huge-declared',
+]);
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
 
 function json(
@@ -47,15 +60,27 @@ function documentedError(status: number, path: string) {
   return { error, message: `Stub ${status}`, path, status, timestamp: '2026-04-17T08:21:07.338Z' };
 }
 
+/**
+ * Answers by scenario: `GET /v1/batch-runs?agentId=<scenario>` (the forwarder only lets the
+ * dashboard's routes through, so the scenario rides in a documented parameter), and
+ * `GET /v1/agents` with `stub.agentsBody`.
+ */
 export async function startUpstreamStub(): Promise<UpstreamStub> {
   const requests: StubRequest[] = [];
+  const abandoned: string[] = [];
+  const stub = { agentsBody: JSON.stringify(STUB_PAGE) as string | Buffer };
   const server = createServer((req, res) => {
     const url = req.url ?? '';
     requests.push({ method: req.method ?? '', url, headers: req.headers });
-    const path = url.split('?', 1)[0] ?? '';
-    const status = /^\/v1\/status\/(\d{3})$/.exec(path)?.[1];
+    const [path = '', query = ''] = url.split('?', 2);
+    if (path === '/v1/agents') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(stub.agentsBody);
+    }
+    const scenario = path === '/v1/batch-runs' ? new URLSearchParams(query).get('agentId') : null;
+    const status = /^status-(\d{3})$/.exec(scenario ?? '')?.[1];
 
-    if (path === '/v1/batch-runs') {
+    if (path === '/v1/batch-runs' && !status && !SCENARIOS.has(scenario ?? '')) {
       // Headers the forwarder must not pass on, next to one it must.
       return json(res, 200, STUB_PAGE, {
         'Set-Cookie': 'session=stub; HttpOnly',
@@ -65,21 +90,31 @@ export async function startUpstreamStub(): Promise<UpstreamStub> {
       });
     }
     if (status) return json(res, Number(status), documentedError(Number(status), path));
-    if (path === '/v1/echo-key') return json(res, 200, { youSent: req.headers['x-api-key'] });
-    if (path === '/v1/redirect') {
+    if (scenario === 'echo-key') return json(res, 200, { youSent: req.headers['x-api-key'] });
+    if (scenario === 'echo-key-escaped') {
+      // The key as a JSON serialiser that escapes `/` (or everything) would write it.
+      const key = String(req.headers['x-api-key']);
+      const escaped = [...key].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(`{"a":"${key.replaceAll('/', '\\/')}","b":"${escaped.join('')}"}`);
+    }
+    if (scenario === 'redirect') {
       res.writeHead(302, { Location: 'http://127.0.0.1:9/steal' });
       return res.end();
     }
-    if (path === '/v1/html') {
+    if (scenario === 'html') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       return res.end('<script>alert(1)</script>');
     }
-    if (path === '/v1/slow') {
+    if (scenario === 'slow') {
       const timer = setTimeout(() => json(res, 200, STUB_PAGE), STUB_SLOW_MS);
-      res.on('close', () => clearTimeout(timer));
+      res.on('close', () => {
+        clearTimeout(timer);
+        if (!res.writableFinished) abandoned.push(url);
+      });
       return;
     }
-    if (path === '/v1/huge') {
+    if (scenario === 'huge') {
       // Streams without a Content-Length until the reader gives up (or 50 MB, as a backstop).
       res.writeHead(200, { 'Content-Type': 'application/json' });
       let sent = 0;
@@ -92,7 +127,7 @@ export async function startUpstreamStub(): Promise<UpstreamStub> {
       };
       return pump();
     }
-    if (path === '/v1/huge-declared') {
+    if (scenario === 'huge-declared') {
       res.writeHead(200, {
         'Content-Type': 'application/json',
         'Content-Length': String(10 * 1024 * 1024),
@@ -104,15 +139,16 @@ export async function startUpstreamStub(): Promise<UpstreamStub> {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(stub, {
     url: `http://127.0.0.1:${port}`,
     requests,
+    abandoned,
     close: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
 }
 
 /** A port nothing listens on: bound, then released. */

@@ -1,0 +1,75 @@
+/**
+ * The one server app, for `npm run serve` (with the build's static files) and for `npm start`
+ * (mounted into Vite, which serves the source instead). In order: the access log; security
+ * headers on every answer; health probes; the Host check; sign-in routes and the sign-in gate;
+ * the locked /v1 forwarder; the build. It keeps no state between requests that matters, so any
+ * number of copies can run behind a load balancer.
+ */
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import pino, { type Logger } from 'pino';
+import { accessLog } from './access-log.ts';
+import { createApiHandler } from './api/forward.ts';
+import { apiMiddleware } from './api/middleware.ts';
+import { targetFor, type ForwardTarget } from './api/targets.ts';
+import type { AppEnv } from './app-env.ts';
+import { createAuth } from './auth/auth.ts';
+import type { OidcProvider } from './auth/oidc.ts';
+import type { ServerConfig } from './config.ts';
+import { mountHealth } from './health.ts';
+import { hostAllowList, hostCheck } from './hosts.ts';
+import { securityHeaders, securityHeadersFor } from './security-headers.ts';
+import { staticFiles } from './static-files.ts';
+
+export interface ServerAppOptions {
+  /** The build to serve; without one (the dev server) unmatched requests answer 404. */
+  distDir?: string;
+  /** Where /v1 goes; defaults to the sandbox or the upstream, as the config says. */
+  target?: ForwardTarget;
+  provider?: OidcProvider;
+  logger?: Logger;
+}
+
+export function createLogger(level: ServerConfig['logLevel']): Logger {
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+export function createServerApp(
+  config: ServerConfig,
+  options: ServerAppOptions = {},
+): Hono<AppEnv> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const warn = (line: string) => logger.warn(line);
+  const target = options.target ?? targetFor(config);
+  const auth = createAuth(config, { provider: options.provider, log: warn });
+  const app = new Hono<AppEnv>();
+
+  app.use(accessLog(logger));
+  app.use(
+    securityHeaders(
+      securityHeadersFor({
+        publicUrl: config.publicUrl,
+        formActionOrigins: config.auth ? [new URL(config.auth.issuer).origin] : [],
+      }),
+    ),
+  );
+  mountHealth(app, config, target);
+  app.use(hostCheck(hostAllowList(config.publicUrl, config.allowedHosts)));
+  app.use(compress({ encoding: 'gzip' }));
+  app.route('/auth', auth.routes);
+  app.use(auth.gate);
+  app.use(apiMiddleware(createApiHandler(config, { target, log: warn })));
+  if (options.distDir) app.use(staticFiles(options.distDir));
+
+  app.notFound((c) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return c.text('Method Not Allowed', 405, { Allow: 'GET, HEAD' });
+    }
+    return c.text('Not Found', 404);
+  });
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, 'Server error');
+    return c.text('Internal Server Error', 500);
+  });
+  return app;
+}
