@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
 import pino, { type Logger } from 'pino';
 import { accessLog } from './access-log.ts';
 import { createApiHandler } from './api/forward.ts';
@@ -68,6 +69,8 @@ export function createServerApp(
     return c.text('Not Found', 404);
   });
   app.onError((error, c) => {
+    // Refusals thrown by Hono's own middleware (the CSRF check) carry their answer.
+    if (error instanceof HTTPException) return error.getResponse();
     logger.error({ err: error, path: c.req.path }, 'Server error');
     return c.text('Internal Server Error', 500);
   });

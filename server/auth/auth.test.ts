@@ -1,0 +1,263 @@
+// @vitest-environment node
+/**
+ * Sign-in end to end at the HTTP level, against a real OpenID Connect provider on 127.0.0.1:
+ * the round trip back to a deep link, who is refused, cookies that are tampered with, expired
+ * or from an old secret, sign-out, a forged `state`, and /v1 without a session (401, and the
+ * upstream never asked).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listen, type Listening } from '../api/testing/http.ts';
+import { startUpstreamStub, type UpstreamStub } from '../api/testing/upstream-stub.ts';
+import { createServerApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { startMockProvider, type MockProvider } from './testing/mock-provider.ts';
+
+const KEY = 'canary-key-in-auth-test-51b2';
+const SECRET = 'a-session-secret-of-at-least-32-characters';
+
+let provider: MockProvider;
+let upstream: UpstreamStub;
+let server: Listening;
+let publicUrl: string;
+
+function env(overrides: Record<string, string> = {}) {
+  return {
+    SIGMAMIND_API_KEY: KEY,
+    SIGMAMIND_API_URL: upstream.url,
+    AUTH_OIDC_ISSUER: provider.issuer,
+    AUTH_OIDC_CLIENT_ID: 'dashboard',
+    AUTH_OIDC_CLIENT_SECRET: 'dashboard-secret',
+    PUBLIC_URL: publicUrl,
+    SESSION_SECRET: SECRET,
+    ALLOWED_EMAIL_DOMAINS: 'example.com',
+    ALLOWED_EMAILS: 'contractor@elsewhere.org',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  };
+}
+
+/** A browser's cookie jar, enough for one origin. */
+class Jar {
+  cookies = new Map<string, string>();
+  take(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+async function get(path: string, jar: Jar, headers: Record<string, string> = {}) {
+  const response = await fetch(new URL(path, server.url), {
+    redirect: 'manual',
+    headers: { Accept: 'text/html', Cookie: jar.header(), ...headers },
+  });
+  jar.take(response);
+  return response;
+}
+
+/** Opens `path` signed out and follows the round trip through the provider; returns the landing. */
+async function signIn(path: string, jar = new Jar()) {
+  const start = await get(path, jar);
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get('location') ?? '');
+  expect(authorize.origin).toBe(provider.issuer);
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('state')).toBeTruthy();
+  expect(authorize.searchParams.get('nonce')).toBeTruthy();
+  const back = await fetch(authorize, { redirect: 'manual' });
+  const callback = new URL(back.headers.get('location') ?? '');
+  expect(`${callback.origin}${callback.pathname}`).toBe(`${publicUrl}/auth/callback`);
+  const landing = await get(`${callback.pathname}${callback.search}`, jar);
+  return { landing, jar, callback };
+}
+
+beforeAll(async () => {
+  provider = await startMockProvider();
+  upstream = await startUpstreamStub();
+  // PUBLIC_URL must be known before the server is; a placeholder app learns its port first.
+  let app: ReturnType<typeof createServerApp> | undefined;
+  server = await listen((request) => app!.fetch(request));
+  publicUrl = server.url;
+  app = createServerApp(loadConfig(env(), 'serve'));
+});
+
+afterAll(async () => {
+  await server.close();
+  await upstream.close();
+  await provider.close();
+});
+
+beforeEach(() => {
+  upstream.requests.length = 0;
+  provider.signInAs('lead@example.com', true);
+});
+
+describe('signing in', () => {
+  it('sends a signed-out deep link to the provider and lands on exactly that link', async () => {
+    const started = performance.now();
+    const { landing, jar } = await signIn('/?agentId=agent_1&page=3&size=50');
+    const elapsed = performance.now() - started;
+    expect(landing.status).toBe(303);
+    expect(landing.headers.get('location')).toBe('/?agentId=agent_1&page=3&size=50');
+    const session = landing.headers.getSetCookie().find((c) => c.startsWith('sm_session='));
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
+    expect(session).toMatch(/Max-Age=43200/);
+    expect(session).not.toMatch(/Secure/); // PUBLIC_URL is http here
+    console.log(`[auth] sign-in round trip on loopback: ${elapsed.toFixed(0)} ms`);
+
+    const api = await get('/v1/agents', jar, { Accept: 'application/json' });
+    expect(api.status).toBe(200);
+    expect(upstream.requests.at(-1)?.headers['x-api-key']).toBe(KEY);
+    const who = (await (await get('/auth/session', jar)).json()) as Record<string, unknown>;
+    expect(who).toEqual({
+      sandbox: false,
+      signIn: true,
+      user: { email: 'lead@example.com', name: 'QA Lead' },
+    });
+  });
+
+  it('admits a listed address from another domain, and an address whose verification is not stated', async () => {
+    provider.signInAs('Contractor@Elsewhere.org', true);
+    expect((await signIn('/')).landing.status).toBe(303);
+    provider.signInAs('lead@example.com', undefined);
+    expect((await signIn('/')).landing.status).toBe(303);
+  });
+
+  it('never returns anywhere but a path of this origin', async () => {
+    for (const returnTo of ['https://evil.example/x', '//evil.example/x', '/\\evil.example']) {
+      const jar = new Jar();
+      const start = await get(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, jar);
+      const authorize = new URL(start.headers.get('location') ?? '');
+      const back = await fetch(authorize, { redirect: 'manual' });
+      const callback = new URL(back.headers.get('location') ?? '');
+      const landing = await get(`${callback.pathname}${callback.search}`, jar);
+      expect(landing.headers.get('location')).toBe('/');
+    }
+  });
+});
+
+describe('refusals', () => {
+  it('answers an address outside the allowed domains with a 403 page that names it', async () => {
+    provider.signInAs('someone@other.example', true);
+    const { landing, jar } = await signIn('/?agentId=agent_1');
+    expect(landing.status).toBe(403);
+    const page = await landing.text();
+    expect(page).toContain('someone@other.example');
+    expect(page).toContain('not allowed');
+    expect(page).toMatch(/Sign in with another account/);
+    expect(page).toMatch(/prompt=select_account/);
+    expect(jar.cookies.has('sm_session')).toBe(false);
+    const api = await get('/v1/batch-runs?agentId=agent_1', jar, { Accept: 'application/json' });
+    expect(api.status).toBe(401);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('refuses an address the provider says is unverified', async () => {
+    provider.signInAs('lead@example.com', false);
+    const { landing } = await signIn('/');
+    expect(landing.status).toBe(403);
+    expect(await landing.text()).toMatch(/has not verified/);
+  });
+
+  it('refuses a callback whose state does not match the one this browser started', async () => {
+    const jar = new Jar();
+    const start = await get('/?agentId=agent_1', jar);
+    const authorize = new URL(start.headers.get('location') ?? '');
+    const back = await fetch(authorize, { redirect: 'manual' });
+    const callback = new URL(back.headers.get('location') ?? '');
+    callback.searchParams.set('state', 'forged-state-value-0123456789');
+    const landing = await get(`${callback.pathname}${callback.search}`, jar);
+    expect(landing.status).toBe(400);
+    expect(await landing.text()).toMatch(/not accepted/);
+    expect(jar.cookies.has('sm_session')).toBe(false);
+  });
+
+  it('answers /v1 without a session with 401 JSON, never a redirect, and asks nothing upstream', async () => {
+    const response = await get('/v1/batch-runs?agentId=agent_1', new Jar(), {
+      Accept: 'application/json',
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('location')).toBeNull();
+    expect(await response.json()).toMatchObject({ status: 401, error: 'Unauthorized' });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('refuses a tampered cookie, an expired one and one sealed with an old secret', async () => {
+    const { jar } = await signIn('/');
+    const good = jar.cookies.get('sm_session') ?? '';
+    const tampered = new Jar();
+    const flipped = good.at(-5) === 'A' ? 'B' : 'A';
+    tampered.cookies.set('sm_session', `${good.slice(0, -5)}${flipped}${good.slice(-4)}`);
+    expect((await get('/v1/agents', tampered)).status).toBe(401);
+
+    // 13 hours later, past the 12-hour session: only the clock is faked, not the network.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 13 * 3600 * 1000);
+    expect((await get('/v1/agents', jar)).status).toBe(401);
+    vi.useRealTimers();
+    expect((await get('/v1/agents', jar)).status).toBe(200);
+
+    // Rotating SESSION_SECRET: the same cookie means nothing to a server with the new secret.
+    const rotated = createServerApp(
+      loadConfig(env({ SESSION_SECRET: `${SECRET}-rotated` }), 'serve'),
+    );
+    const response = await rotated.fetch(
+      new Request(`${server.url}/v1/agents`, { headers: { Cookie: jar.header() } }),
+    );
+    expect(response.status).toBe(401);
+    expect(upstream.requests.filter((r) => r.url.startsWith('/v1/agents'))).toHaveLength(1);
+  });
+});
+
+describe('signing out', () => {
+  it('clears the cookie and ends the provider session', async () => {
+    const { jar } = await signIn('/');
+    const idle = await fetch(`${server.url}/auth/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: jar.header(), Origin: 'https://evil.example' },
+    });
+    expect(idle.status).toBe(403); // a cross-site form cannot sign anyone out
+
+    const out = await fetch(`${server.url}/auth/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: jar.header(), Origin: publicUrl },
+    });
+    jar.take(out);
+    expect(out.status).toBe(303);
+    const endSession = new URL(out.headers.get('location') ?? '');
+    expect(endSession.origin).toBe(provider.issuer);
+    expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(
+      `${publicUrl}/auth/signed-out`,
+    );
+    expect(jar.cookies.has('sm_session')).toBe(false);
+    expect((await get('/v1/agents', jar)).status).toBe(401);
+    const signedOut = await get('/auth/signed-out', jar);
+    expect(signedOut.status).toBe(200);
+    expect(await signedOut.text()).toMatch(/signed out/);
+  });
+});
+
+describe('what needs no sign-in', () => {
+  it('answers /healthz, /readyz and /auth/session without a session, with no data', async () => {
+    const jar = new Jar();
+    expect(await (await get('/healthz', jar)).json()).toEqual({ ok: true });
+    const ready = await get('/readyz', jar);
+    expect(ready.status).toBe(200);
+    expect(Object.keys((await ready.json()) as object).sort()).toEqual(['checkedAt', 'ready']);
+    expect(await (await get('/auth/session', jar)).json()).toEqual({
+      sandbox: false,
+      signIn: true,
+      user: null,
+    });
+  });
+});
