@@ -1,6 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './e2e/chromium';
-import { CANARY_KEY, FAKE_UPSTREAM_PORT, SANDBOX_PORT, UPSTREAM_PORT } from './e2e/upstream/ports';
+import {
+  CANARY_KEY,
+  E2E_SESSION_SECRET,
+  FAKE_UPSTREAM_PORT,
+  OIDC_CONTROL_PORT,
+  OIDC_PORT,
+  SANDBOX_PORT,
+  SIGN_IN_PORT,
+  UPSTREAM_PORT,
+} from './e2e/upstream/ports';
 
 // Three servers: the production build on the sandbox (no key); a fake upstream serving
 // hostile content and failures; and the production build forwarding to it with a canary key.
@@ -26,13 +35,18 @@ export default defineConfig({
   projects: [
     {
       name: 'sandbox',
-      testIgnore: /upstream\/.*\.spec\.ts/,
+      testIgnore: /(upstream|sign-in)\/.*\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${SANDBOX_PORT}` },
     },
     {
       name: 'upstream',
       testMatch: /upstream\/.*\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${UPSTREAM_PORT}` },
+    },
+    {
+      name: 'sign-in',
+      testMatch: /sign-in\/.*\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${SIGN_IN_PORT}` },
     },
   ],
   webServer: [
@@ -71,6 +85,32 @@ export default defineConfig({
         UPSTREAM_TIMEOUT_MS: '3000',
         // 1 MiB, below agent_huge's body (HUGE_BODY_BYTES in e2e/upstream/scenarios.ts).
         MAX_UPSTREAM_BYTES: '1048576',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx e2e/sign-in/provider.ts',
+      url: `http://127.0.0.1:${OIDC_CONTROL_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'tsx server/serve.ts',
+      url: `http://127.0.0.1:${SIGN_IN_PORT}/healthz`,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(SIGN_IN_PORT),
+        SIGMAMIND_API_KEY: CANARY_KEY,
+        SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
+        DIST_DIR: distDir,
+        AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+        AUTH_OIDC_CLIENT_ID: 'dashboard-e2e',
+        AUTH_OIDC_CLIENT_SECRET: 'dashboard-e2e-secret',
+        PUBLIC_URL: `http://127.0.0.1:${SIGN_IN_PORT}`,
+        SESSION_SECRET: E2E_SESSION_SECRET,
+        ALLOWED_EMAIL_DOMAINS: 'example.com',
+        LOG_LEVEL: 'warn',
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -76,3 +76,13 @@ test.describe('batch-runs view on the production build', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test('says on every page that the sandbox answers, so made-up data is never taken for real', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByText('Sandbox data', { exact: true })).toBeVisible();
+  await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
+  await expect(page.getByText('Sandbox data', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+});

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { LazyBoundary } from './components/ui/lazy-boundary';
 import { OfflineBanner } from './components/offline-banner';
+import { SessionBar } from './components/session-bar';
+import { SessionEndedBanner } from './components/session-ended-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view-state';
@@ -56,10 +58,12 @@ export function App() {
               <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
             </Suspense>
             <ThemeToggle />
+            <SessionBar />
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+        <SessionEndedBanner />
         <UrlRepairNotices />
         {view.agentId ? (
           <LazyBoundary what="the batch runs">

@@ -80,11 +80,11 @@ async function signIn(path: string, jar = new Jar()) {
 beforeAll(async () => {
   provider = await startMockProvider();
   upstream = await startUpstreamStub();
-  // PUBLIC_URL must be known before the server is; a placeholder app learns its port first.
-  let app: ReturnType<typeof createServerApp> | undefined;
-  server = await listen((request) => app!.fetch(request));
+  // PUBLIC_URL must name the server's port, so the app is made once the socket listens.
+  const late: { app?: ReturnType<typeof createServerApp> } = {};
+  server = await listen((request) => late.app!.fetch(request));
   publicUrl = server.url;
-  app = createServerApp(loadConfig(env(), 'serve'));
+  late.app = createServerApp(loadConfig(env(), 'serve'));
 });
 
 afterAll(async () => {

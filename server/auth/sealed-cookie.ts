@@ -24,7 +24,7 @@ export function cookieSealer<T extends JWTPayload>(
       new EncryptJWT(payload)
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', typ: purpose })
         .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
+        .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
         .encrypt(key),
     open: async (token) => {
       if (!token || token.length > 8192) return null;

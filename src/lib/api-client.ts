@@ -15,11 +15,19 @@ export class ApiError extends Error {
   readonly path: string;
   /** Seconds the server asked us to wait (Retry-After), when it said so. */
   readonly retryAfter: number | undefined;
+  /** Our server's sign-in asks for a session (not the API refusing its key): sign in again. */
+  readonly sessionEnded: boolean;
 
   constructor(
     kind: ApiErrorKind,
     message: string,
-    options: { status?: number; path: string; retryAfter?: number; cause?: unknown },
+    options: {
+      status?: number;
+      path: string;
+      retryAfter?: number;
+      sessionEnded?: boolean;
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: options.cause });
     this.name = 'ApiError';
@@ -27,6 +35,7 @@ export class ApiError extends Error {
     this.status = options.status;
     this.path = options.path;
     this.retryAfter = options.retryAfter;
+    this.sessionEnded = options.sessionEnded ?? false;
   }
 }
 
@@ -189,6 +198,10 @@ export async function apiGet<T extends z.ZodMiniType>(
       status: response.status,
       path: (parsed.success && parsed.data.path) || path,
       retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+      // The dashboard's server says so with this challenge; the API's own 401 does not.
+      sessionEnded:
+        response.status === 401 &&
+        /^OpenIDConnect\b/i.test(response.headers.get('WWW-Authenticate') ?? ''),
     });
   }
 

@@ -22,7 +22,23 @@ export function ApiErrorNotice({
     </button>
   );
 
-  if (apiError?.kind === 'http' && (status === 401 || status === 403)) {
+  // The page-wide SessionEndedBanner carries the alert and the Sign in link.
+  if (apiError?.sessionEnded) {
+    return (
+      <Notice tone="info" title="Signed out">
+        <p>Sign in again to see the {what}.</p>
+      </Notice>
+    );
+  }
+  if (apiError?.kind === 'http' && status === 403) {
+    return (
+      <Notice tone="error" role="alert" title="Your account may not read this workspace">
+        <p>{apiError.message}</p>
+        <p>Sign out and sign in with an address this dashboard admits.</p>
+      </Notice>
+    );
+  }
+  if (apiError?.kind === 'http' && status === 401) {
     return (
       <Notice tone="error" role="alert" title="The SigmaMind API rejected the server's API key">
         <p>{apiError.message}</p>
