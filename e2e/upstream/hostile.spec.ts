@@ -182,19 +182,28 @@ plainTest('the CSP blocks inline script even if one reached the DOM', async ({ p
   const outcome = await page.evaluate(async () => {
     const w = window as unknown as Record<string, unknown>;
     const violations: string[] = [];
+    const refused: string[] = [];
     const seen = new Promise<void>((resolve) => {
       document.addEventListener('securitypolicyviolation', (event) => {
         violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
         if (violations.length >= 3) resolve();
       });
     });
-    // 1. an inline <script> element
+    // 1. an inline <script> element (Trusted Types refuse its text before script-src could)
     const script = document.createElement('script');
-    script.textContent = 'window.__pwned = "inline script"';
+    try {
+      script.textContent = 'window.__pwned = "inline script"';
+    } catch (error) {
+      refused.push(String(error));
+    }
     document.body.append(script);
     // 2. an inline event handler on an image that fails to decode
     const image = document.createElement('img');
-    image.setAttribute('onerror', 'window.__pwned = "event handler"');
+    try {
+      image.setAttribute('onerror', 'window.__pwned = "event handler"');
+    } catch (error) {
+      refused.push(String(error));
+    }
     image.src = 'data:image/png;base64,AAAA';
     document.body.append(image);
     // 3. a javascript: link followed
@@ -203,15 +212,21 @@ plainTest('the CSP blocks inline script even if one reached the DOM', async ({ p
     document.body.append(link);
     link.click();
     await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    return { pwned: w.__pwned ?? null, violations };
+    return { pwned: w.__pwned ?? null, violations, refused };
   });
 
+  expect(csp).toContain("require-trusted-types-for 'script'");
   expect(outcome.pwned).toBeNull();
+  // Trusted Types refuse the inline text and the handler as they are written.
+  expect(outcome.refused).toHaveLength(2);
+  for (const refusal of outcome.refused) expect(refusal).toMatch(/TrustedScript/);
   expect(outcome.violations).toHaveLength(3);
-  for (const violation of outcome.violations) expect(violation).toMatch(/^script-src/);
+  for (const violation of outcome.violations) {
+    expect(violation).toMatch(/^(script-src|require-trusted-types-for)/);
+  }
   expect(dialogs).toEqual([]);
   expect(pageErrors).toEqual([]);
   // The only console errors are the three violations just provoked.
   expect(consoleErrors.length).toBeGreaterThanOrEqual(1);
-  for (const error of consoleErrors) expect(error).toMatch(/Content Security Policy/);
+  for (const error of consoleErrors) expect(error).toMatch(/Content Security Policy|Trusted/);
 });
