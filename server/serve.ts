@@ -43,7 +43,8 @@ function start(): void {
     (info) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       const signIn = config.auth ? `sign-in via ${config.auth.issuer}` : 'no sign-in';
-      logger.info(
+      // Printed whatever LOG_LEVEL says: scripts and operators wait for this line.
+      console.log(
         `Serving ${distDir} on http://${host}:${info.port}/ — ${describeApiTarget(config)}; ${signIn}`,
       );
     },
