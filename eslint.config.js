@@ -47,6 +47,23 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // The contract is shared by the app and the server: it imports neither.
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/server/**'],
+              message: 'The contract imports nothing from src/ or server/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

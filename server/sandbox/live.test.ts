@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../src/lib/api-schemas.ts';
+import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../contract/api-schemas.ts';
 import { createSandboxApp } from './app.ts';
 import { LIVE_AGENT_ID } from './catalog.ts';
 import { cycleSecondsFrom } from './live.ts';

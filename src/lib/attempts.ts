@@ -3,7 +3,7 @@
  * the sum of its test cases' `attempt`; the difference is pending. Counts are shown as the
  * API gives them; when they disagree with each other they are flagged, never "fixed".
  */
-import type { BatchRun } from './api-schemas';
+import type { BatchRun } from '../../contract/api-schemas';
 import { formatCount, formatPercent } from './format';
 
 export interface AttemptSummary {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { Agent, BatchRunPage } from '../../lib/api-schemas';
+import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
 import { viewHref } from '../../lib/view-state';

@@ -1,4 +1,4 @@
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatDateTime, formatPercent } from '../../lib/format';
 

@@ -5,7 +5,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { Fragment, useEffect, useRef } from 'react';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { batchRunColumns } from './columns';
 import { MAX_COMPARED } from './compare-selection-bar';
 import { batchRunsFeatures } from './table-features';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { server } from '../../test/msw-server';
 import { exampleBatch, makeBatch, makePage } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';

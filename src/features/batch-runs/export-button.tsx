@@ -1,6 +1,6 @@
 import { lazy, useRef, useState } from 'react';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { usePageFetcher } from './api/use-page-fetcher';
 
 // Loaded when Export is first opened; the list does not pay for it.

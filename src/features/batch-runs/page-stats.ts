@@ -3,7 +3,7 @@
  * batch for the pass-rate chart. The overall pass rate pools attempts (succeeded over finished
  * across the page), so a batch of 50 attempts weighs more than a batch of 2.
  */
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 
 export interface PassRatePoint {

@@ -1,6 +1,6 @@
 import { lazy, useState } from 'react';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { TestCase } from '../../lib/api-schemas';
+import type { TestCase } from '../../../contract/api-schemas';
 import { useView } from '../../lib/view-state';
 import { usePageFetcher } from './api/use-page-fetcher';
 

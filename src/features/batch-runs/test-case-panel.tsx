@@ -1,4 +1,4 @@
-import type { TestCase } from '../../lib/api-schemas';
+import type { TestCase } from '../../../contract/api-schemas';
 import { LongText } from '../../components/ui/long-text';
 import { plural, shorten } from '../../lib/format';
 import { TestCaseHistoryButton } from './test-case-history-button';

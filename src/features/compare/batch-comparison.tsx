@@ -10,7 +10,7 @@ import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { CopyButton } from '../../components/ui/copy-button';
 import { Notice } from '../../components/ui/notice';
 import { ApiError } from '../../lib/api-client';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { plural } from '../../lib/format';
 import { canonicalUrl } from '../../lib/view-state';
 import { ComparisonHeader } from './comparison-header';

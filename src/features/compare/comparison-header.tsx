@@ -1,5 +1,5 @@
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { formatPassRate, summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
 import { viewHref } from '../../lib/view-state';

@@ -4,7 +4,7 @@
  * page: each page becomes a Blob part as soon as it is serialised, so the parsed batches are
  * dropped at once and the file's bytes live in the browser's blob store, not in script memory.
  */
-import type { BatchRun, BatchRunPage } from '../../lib/api-schemas';
+import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
 import { walkPages, type PageFetcher, type WalkProgress } from '../../lib/page-walker';
 import { csvHeader, csvRowCount, csvRows } from './to-csv';
 import { JSON_END, JSON_START, jsonChunk } from './to-json';

@@ -5,7 +5,7 @@
  * of them, saying how many requests that takes and roughly how big the file will be.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { BatchRun, BatchRunPage } from '../../lib/api-schemas';
+import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
 import { formatCount, plural } from '../../lib/format';
 import type { PageFetcher } from '../../lib/page-walker';
 import { downloadBlob, exportFileName } from './download';

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRunPage } from '../../lib/api-schemas';
+import type { BatchRunPage } from '../../../contract/api-schemas';
 import { formatPassRate } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
 import { walkPages, type PageFetcher } from '../../lib/page-walker';

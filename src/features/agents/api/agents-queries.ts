@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import { agentPageSchema, batchRunPageSchema, type Agent } from '../../../lib/api-schemas';
+import { agentPageSchema, batchRunPageSchema, type Agent } from '../../../../contract/api-schemas';
 import { createLimit } from '../../../lib/concurrency-limit';
 
 /** The page size asked of `GET /v1/agents`; the API's largest. */

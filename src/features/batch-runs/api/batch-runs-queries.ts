@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import { batchRunPageSchema, batchRunSchema } from '../../../lib/api-schemas';
+import { batchRunPageSchema, batchRunSchema } from '../../../../contract/api-schemas';
 import { toApiPage } from '../../../lib/view-params';
 
 export interface BatchRunsListParams {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { BatchRunPage } from '../../../lib/api-schemas';
+import type { BatchRunPage } from '../../../../contract/api-schemas';
 import { pagesThroughCache, type PageFetcher } from '../../../lib/page-walker';
 import { batchRunsQueries } from './batch-runs-queries';
 
