@@ -3,7 +3,8 @@ import { LazyBoundary } from './components/ui/lazy-boundary';
 import { OfflineBanner } from './components/offline-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
-import { useView } from './lib/view-state';
+import { useView } from './lib/view/use-view';
+import { currentView } from './lib/view/view';
 import { AppLink } from './components/ui/app-link';
 
 // Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
@@ -28,7 +29,7 @@ const UnknownAgentNote = lazy(() =>
 
 // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
 const ignore = () => undefined;
-if (new URLSearchParams(window.location.search).get('agentId')) loadBatchRunsView().catch(ignore);
+if (currentView().agentId) loadBatchRunsView().catch(ignore);
 else loadAgentsBoard().catch(ignore);
 
 export function App() {

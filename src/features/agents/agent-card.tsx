@@ -5,7 +5,7 @@ import { SuccessBar } from '../../components/ui/success-bar';
 import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
-import { viewHref } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { PassRateSparkline } from './pass-rate-sparkline';
 import { AppLink } from '../../components/ui/app-link';

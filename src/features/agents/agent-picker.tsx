@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge';
 import type { Agent } from '../../../contract/api-schemas';
-import { isValidId, quote } from '../../lib/view-params';
+import { isValidId, quote } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { useRecentAgents } from './recent-agents';
 

@@ -8,7 +8,8 @@ import { SuccessBar } from '../../components/ui/success-bar';
 import { ApiError } from '../../lib/api-client';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
-import { canonicalUrl, useView } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
+import { useView } from '../../lib/view/use-view';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { TestCasePanel } from './test-case-panel';
 import { AppLink } from '../../components/ui/app-link';
@@ -164,7 +165,7 @@ export function BatchDetail({
         <div className="flex items-center gap-2">
           <CopyButton text={batchId} label={`Copy batch id ${batchId}`} />
           <CopyButton
-            text={canonicalUrl(view)}
+            text={viewHref(view, { absolute: true })}
             label="Copy a link to this batch run"
             className={copyLinkClass}
           >

@@ -5,7 +5,8 @@ import { Notice } from '../../components/ui/notice';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { CopyButton } from '../../components/ui/copy-button';
 import { formatCount } from '../../lib/format';
-import { canonicalUrl, useView, viewHref } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
+import { useView } from '../../lib/view/use-view';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { BatchDetail } from './batch-detail';
 import { BatchRunsTable } from './batch-runs-table';
@@ -214,7 +215,7 @@ export function BatchRunsView({
           </span>
           <LiveIndicator active={isLive} intervalMs={LIVE_REFRESH_MS} />
           <CopyButton
-            text={canonicalUrl(view)}
+            text={viewHref(view, { absolute: true })}
             label="Copy a link to this view"
             className="border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
           >

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import { useView } from '../../lib/view-state';
+import { useView } from '../../lib/view/use-view';
 import { batchRunsQueries } from './api/batch-runs-queries';
 
 // Loaded when a comparison is first opened; the list does not pay for it.

@@ -1,5 +1,5 @@
 import { formatCount, plural } from '../../lib/format';
-import { PAGE_SIZES, type PageSize } from '../../lib/view-params';
+import { PAGE_SIZES, type PageSize } from '../../lib/view/view';
 
 const buttonClass =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:hover:bg-slate-800';

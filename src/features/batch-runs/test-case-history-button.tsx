@@ -1,7 +1,7 @@
 import { lazy, useState } from 'react';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import type { TestCase } from '../../../contract/api-schemas';
-import { useView } from '../../lib/view-state';
+import { useView } from '../../lib/view/use-view';
 import { usePageFetcher } from './api/use-page-fetcher';
 
 // Loaded when a history is first opened; the list does not pay for it.

@@ -12,7 +12,7 @@ import { Notice } from '../../components/ui/notice';
 import { ApiError } from '../../lib/api-client';
 import type { BatchRun } from '../../../contract/api-schemas';
 import { plural } from '../../lib/format';
-import { canonicalUrl } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
 import { ComparisonHeader } from './comparison-header';
 import { diffBatches } from './diff-batches';
 import { TestCaseChanges } from './test-case-changes';
@@ -137,7 +137,7 @@ export function BatchComparison({
         </h1>
         <div className="flex items-center gap-2">
           <CopyButton
-            text={canonicalUrl({ agentId, compare: ids })}
+            text={viewHref({ agentId, compare: ids }, { absolute: true })}
             label="Copy link to this comparison"
             className="border border-slate-300 !px-3 !py-1.5 !text-sm font-medium dark:border-slate-600"
           >

@@ -11,7 +11,7 @@ import type { BatchRunPage } from '../../../contract/api-schemas';
 import { formatPassRate } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
 import { walkPages, type PageFetcher } from '../../lib/page-walker';
-import { viewHref } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
 import { findRuns, mergeRuns, type TestCaseRun } from './find-runs';
 import { AppLink } from '../../components/ui/app-link';
 

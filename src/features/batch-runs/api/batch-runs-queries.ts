@@ -6,7 +6,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import { batchRunPageSchema, batchRunSchema } from '../../../../contract/api-schemas';
-import { toApiPage } from '../../../lib/view-params';
+import { toApiPage } from '../../../lib/view/view';
 
 export interface BatchRunsListParams {
   agentId: string;
