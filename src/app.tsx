@@ -10,11 +10,9 @@ import { AppLink } from './components/ui/app-link';
 // Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
 // each loads on first use, and the one the URL names is requested as soon as this module
 // runs, alongside the first page of data (see main.tsx), so a shared link does not wait twice.
-const loadBatchRunsView = () => import('./features/batch-runs/batch-runs-view');
+const loadAgentPage = () => import('./pages/agent/agent-page');
 const loadAgentsBoard = () => import('./features/agents/agents-board');
-const BatchRunsView = lazy(() =>
-  loadBatchRunsView().then((module) => ({ default: module.BatchRunsView })),
-);
+const AgentPage = lazy(() => loadAgentPage().then((module) => ({ default: module.AgentPage })));
 const AgentsBoard = lazy(() =>
   loadAgentsBoard().then((module) => ({ default: module.AgentsBoard })),
 );
@@ -29,7 +27,7 @@ const UnknownAgentNote = lazy(() =>
 
 // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
 const ignore = () => undefined;
-if (currentView().agentId) loadBatchRunsView().catch(ignore);
+if (currentView().agentId) loadAgentPage().catch(ignore);
 else loadAgentsBoard().catch(ignore);
 
 export function App() {
@@ -64,7 +62,7 @@ export function App() {
         <UrlRepairNotices />
         {view.agentId ? (
           <LazyBoundary what="the batch runs">
-            <BatchRunsView
+            <AgentPage
               key={view.agentId}
               agentId={view.agentId}
               emptyNote={

@@ -8,14 +8,12 @@ import { SuccessBar } from '../../components/ui/success-bar';
 import { ApiError } from '../../lib/api-client';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
-import { viewHref } from '../../lib/view/view';
-import { useView } from '../../lib/view/use-view';
+import { buttonClass } from '../../components/ui/button';
 import { batchRunsQueries } from './api/batch-runs-queries';
-import { TestCasePanel } from './test-case-panel';
+import { TestCasePanel, type TestCaseAction } from './test-case-panel';
 import { AppLink } from '../../components/ui/app-link';
 
-const copyLinkClass =
-  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+const copyLinkClass = buttonClass({ size: 'sm', className: 'text-slate-800 dark:text-slate-100' });
 
 /**
  * One batch run opened from a link (`&batch=…`) when it is not on the page the link names:
@@ -27,6 +25,8 @@ export function BatchDetail({
   agentName,
   backHref,
   onBack,
+  linkUrl,
+  testCaseAction,
 }: {
   agentId: string;
   batchId: string;
@@ -34,8 +34,10 @@ export function BatchDetail({
   agentName: string | undefined;
   backHref: string;
   onBack: () => void;
+  /** The absolute URL of this view, for "Copy link". */
+  linkUrl: string;
+  testCaseAction?: TestCaseAction;
 }) {
-  const { view } = useView();
   const query = useQuery(batchRunsQueries.detail(agentId, batchId));
   const name = query.data?.agent.name ?? agentName ?? agentId;
 
@@ -145,7 +147,7 @@ export function BatchDetail({
             Test cases
           </h2>
           <div className="rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
-            <TestCasePanel agentId={agentId} testCases={batch.testCases} />
+            <TestCasePanel testCases={batch.testCases} action={testCaseAction} />
           </div>
         </section>
       </>
@@ -165,7 +167,7 @@ export function BatchDetail({
         <div className="flex items-center gap-2">
           <CopyButton text={batchId} label={`Copy batch id ${batchId}`} />
           <CopyButton
-            text={viewHref(view, { absolute: true })}
+            text={linkUrl}
             label="Copy a link to this batch run"
             className={copyLinkClass}
           >

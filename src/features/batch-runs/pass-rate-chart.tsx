@@ -1,5 +1,5 @@
 import { formatCount, formatDateTime, formatPercent, plural } from '../../lib/format';
-import type { PassRatePoint } from './page-stats';
+import type { PassRatePoint } from '../../lib/attempts';
 
 const Y_TICKS = [1, 0.5, 0] as const;
 

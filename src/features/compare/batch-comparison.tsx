@@ -1,12 +1,13 @@
 /**
  * Two batch runs side by side (`?agentId=…&compare=a,b`): both headers, the pass-rate
  * difference in points, and the test cases added, removed and changed between them. Loaded
- * on first use; the batch-runs feature queries both batches (through the shared cache) and
- * passes the results in.
+ * on first use; the agent page queries both batches (through the shared cache) and passes
+ * the results in.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
+import { Button } from '../../components/ui/button';
 import { CopyButton } from '../../components/ui/copy-button';
 import { Notice } from '../../components/ui/notice';
 import { ApiError } from '../../lib/api-client';
@@ -17,9 +18,6 @@ import { ComparisonHeader } from './comparison-header';
 import { diffBatches } from './diff-batches';
 import { TestCaseChanges } from './test-case-changes';
 import { TestCaseList } from './test-case-list';
-
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
 
 export function BatchComparison({
   agentId,
@@ -39,11 +37,7 @@ export function BatchComparison({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const close = (
-    <button type="button" className={buttonClass} onClick={onClose}>
-      Close comparison
-    </button>
-  );
+  const close = <Button onClick={onClose}>Close comparison</Button>;
 
   const notFound = ids.filter(
     (_, index) => results[index]?.error instanceof ApiError && results[index].error.status === 404,

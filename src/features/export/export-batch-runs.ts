@@ -13,8 +13,6 @@ export type ExportFormat = 'csv' | 'json';
 
 /** Above this many batch runs an export of all pages asks first, and offers the newest ones. */
 export const CONFIRM_ABOVE_BATCH_RUNS = 10_000;
-/** Batch runs per request when reading all pages (the API's largest page). */
-export const EXPORT_PAGE_SIZE = 100;
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',

@@ -1,11 +1,12 @@
 import { lazy, useRef, useState } from 'react';
+import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { BatchRun } from '../../../contract/api-schemas';
-import { usePageFetcher } from './api/use-page-fetcher';
+import type { PageFetcher } from '../../lib/page-walker';
 
 // Loaded when Export is first opened; the list does not pay for it.
 const ExportPanel = lazy(() =>
-  import('../export/export-panel').then((module) => ({ default: module.ExportPanel })),
+  import('./export-panel').then((module) => ({ default: module.ExportPanel })),
 );
 
 /** The toolbar's Export button and the panel it opens below it. */
@@ -14,17 +15,17 @@ export function ExportButton({
   rows,
   page,
   totalCount,
-  className,
+  fetchPage,
 }: {
   agentId: string;
   rows: BatchRun[];
   page: number;
   totalCount: number | undefined;
-  className: string;
+  /** Reads one page of this agent's batch runs (through the shared cache). */
+  fetchPage: PageFetcher<BatchRunPage>;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const fetchPage = usePageFetcher(agentId);
 
   function close() {
     setOpen(false);
@@ -33,17 +34,16 @@ export function ExportButton({
 
   return (
     <div className="relative">
-      <button
+      <Button
         ref={button}
-        type="button"
-        className={className}
+        size="sm"
         aria-expanded={open}
         aria-controls={open ? 'export-panel' : undefined}
         disabled={totalCount === undefined}
         onClick={() => (open ? close() : setOpen(true))}
       >
         Export
-      </button>
+      </Button>
       {open && totalCount !== undefined && (
         <div id="export-panel" className="absolute top-full right-0 z-30 mt-2">
           <LazyBoundary what="export">
