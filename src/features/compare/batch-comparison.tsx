@@ -81,38 +81,7 @@ export function BatchComparison({
       </p>
     );
   } else {
-    const diff = diffBatches(older, newer);
-    body = (
-      <div className="space-y-6">
-        <ComparisonHeader
-          older={older}
-          newer={newer}
-          points={diff.passRatePoints}
-          onOpenBatch={onOpenBatch}
-        />
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          By test case id: {plural(diff.changed.length, 'test case', 'test cases')} changed,{' '}
-          {diff.added.length} added, {diff.removed.length} removed, {diff.unchanged.length}{' '}
-          unchanged.
-        </p>
-        <TestCaseChanges changes={diff.changed} />
-        <TestCaseList
-          title="Added in the newer batch"
-          empty="No test case was added."
-          testCases={diff.added}
-        />
-        <TestCaseList
-          title="Removed since the older batch"
-          empty="No test case was removed."
-          testCases={diff.removed}
-        />
-        <TestCaseList
-          title="Unchanged"
-          empty="No test case ran unchanged in both."
-          testCases={diff.unchanged}
-        />
-      </div>
-    );
+    body = <ComparisonBody older={older} newer={newer} onOpenBatch={onOpenBatch} />;
   }
 
   return (
@@ -142,6 +111,49 @@ export function BatchComparison({
       </div>
       {body}
     </section>
+  );
+}
+
+/** What changed between the two: the headers, then the test cases by kind of change. */
+function ComparisonBody({
+  older,
+  newer,
+  onOpenBatch,
+}: {
+  older: BatchRun;
+  newer: BatchRun;
+  onOpenBatch: (batchId: string) => void;
+}) {
+  const diff = diffBatches(older, newer);
+  return (
+    <div className="space-y-6">
+      <ComparisonHeader
+        older={older}
+        newer={newer}
+        points={diff.passRatePoints}
+        onOpenBatch={onOpenBatch}
+      />
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        By test case id: {plural(diff.changed.length, 'test case', 'test cases')} changed,{' '}
+        {diff.added.length} added, {diff.removed.length} removed, {diff.unchanged.length} unchanged.
+      </p>
+      <TestCaseChanges changes={diff.changed} />
+      <TestCaseList
+        title="Added in the newer batch"
+        empty="No test case was added."
+        testCases={diff.added}
+      />
+      <TestCaseList
+        title="Removed since the older batch"
+        empty="No test case was removed."
+        testCases={diff.removed}
+      />
+      <TestCaseList
+        title="Unchanged"
+        empty="No test case ran unchanged in both."
+        testCases={diff.unchanged}
+      />
+    </div>
   );
 }
 
