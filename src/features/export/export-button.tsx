@@ -1,8 +1,7 @@
 import { lazy, useRef, useState } from 'react';
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { PageFetcher } from '../../lib/page-walker';
+import type { ExportSource } from './use-export';
 
 // Loaded when Export is first opened; the list does not pay for it.
 const ExportPanel = lazy(() =>
@@ -11,18 +10,11 @@ const ExportPanel = lazy(() =>
 
 /** The toolbar's Export button and the panel it opens below it. */
 export function ExportButton({
-  agentId,
-  rows,
-  page,
   totalCount,
-  fetchPage,
-}: {
-  agentId: string;
-  rows: BatchRun[];
-  page: number;
+  ...source
+}: Omit<ExportSource, 'totalCount'> & {
+  /** Unknown until the first page has arrived: the button waits for it. */
   totalCount: number | undefined;
-  /** Reads one page of this agent's batch runs (through the shared cache). */
-  fetchPage: PageFetcher<BatchRunPage>;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -47,14 +39,7 @@ export function ExportButton({
       {open && totalCount !== undefined && (
         <div id="export-panel" className="absolute top-full right-0 z-30 mt-2">
           <LazyBoundary what="export">
-            <ExportPanel
-              agentId={agentId}
-              rows={rows}
-              page={page}
-              totalCount={totalCount}
-              fetchPage={fetchPage}
-              onClose={close}
-            />
+            <ExportPanel {...source} totalCount={totalCount} onClose={close} />
           </LazyBoundary>
         </div>
       )}

@@ -5,12 +5,12 @@
  * of them, saying how many requests that takes and roughly how big the file will be.
  */
 import { useEffect, useId, useRef } from 'react';
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { Button } from '../../components/ui/button';
 import { formatCount, plural } from '../../lib/format';
-import { WALK_PAGE_SIZE, type PageFetcher } from '../../lib/page-walker';
+import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { CONFIRM_ABOVE_BATCH_RUNS, estimateBytes, type ExportFormat } from './export-batch-runs';
-import { useExport, type ExportState } from './use-export';
+import { useExport, type ExportSource, type ExportState } from './use-export';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON' };
 
@@ -19,26 +19,9 @@ function formatBytes(bytes: number): string {
   return `${formatCount(Math.round(bytes / (1024 * 1024)))} MB`;
 }
 
-export function ExportPanel({
-  agentId,
-  rows,
-  page,
-  totalCount,
-  fetchPage,
-  onClose,
-}: {
-  agentId: string;
-  /** The batch runs on screen. */
-  rows: BatchRun[];
-  /** The page on screen (1-based). */
-  page: number;
-  /** Batch runs across all pages, as the API last said. */
-  totalCount: number;
-  /** Reads one page of WALK_PAGE_SIZE batch runs (through the shared cache). */
-  fetchPage: PageFetcher<BatchRunPage>;
-  onClose: () => void;
-}) {
-  const exporter = useExport({ agentId, rows, page, totalCount, fetchPage });
+export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: () => void }) {
+  const { rows, page, totalCount } = source;
+  const exporter = useExport(source);
   const { state, totalPages } = exporter;
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();

@@ -23,19 +23,20 @@ export type ExportState =
   | { step: 'cancelled' }
   | { step: 'failed'; message: string };
 
-export function useExport({
-  agentId,
-  rows,
-  page,
-  totalCount,
-  fetchPage,
-}: {
+/** What an export reads: the page on screen, and every page through `fetchPage`. */
+export interface ExportSource {
   agentId: string;
+  /** The batch runs on screen. */
   rows: BatchRun[];
+  /** The page on screen (1-based). */
   page: number;
+  /** Batch runs across all pages, as the API last said. */
   totalCount: number;
+  /** Reads one page of WALK_PAGE_SIZE batch runs (through the shared cache). */
   fetchPage: PageFetcher<BatchRunPage>;
-}) {
+}
+
+export function useExport({ agentId, rows, page, totalCount, fetchPage }: ExportSource) {
   const [state, setState] = useState<ExportState>({ step: 'choose' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
