@@ -8,7 +8,7 @@ const VARIANTS = {
   primary:
     'bg-indigo-600 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2',
   /** Bordered, on the surface it sits on (a dialog's Close). */
-  outline:
+  plain:
     'border border-slate-300 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800',
 } as const;
 

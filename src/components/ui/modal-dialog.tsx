@@ -7,7 +7,7 @@ const FRAME = {
     dialog: 'w-[min(32rem,calc(100vw-2rem))]',
     header: 'items-center',
     title: '',
-    close: { variant: 'outline', size: 'sm' },
+    close: { variant: 'plain', size: 'sm' },
     body: 'px-5 py-4 text-sm',
   },
   /** A long one (a test case's history): scrolls inside, its header stays on top. */
