@@ -1,4 +1,4 @@
-/** Debian's Chromium, with the flags this closed network needs (see ../shared/RECIPE.md). */
+/** Debian's Chromium, with the flags this closed network needs (installed by scripts/ensure-chromium.mjs). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const chromiumArgs = [

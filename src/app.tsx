@@ -5,17 +5,16 @@ import { SessionBar } from './components/session-bar';
 import { SessionEndedBanner } from './components/session-ended-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
-import { useView } from './lib/view-state';
+import { useView } from './lib/view/use-view';
+import { currentView } from './lib/view/view';
 import { AppLink } from './components/ui/app-link';
 
 // Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
 // each loads on first use, and the one the URL names is requested as soon as this module
 // runs, alongside the first page of data (see main.tsx), so a shared link does not wait twice.
-const loadBatchRunsView = () => import('./features/batch-runs/batch-runs-view');
+const loadAgentPage = () => import('./pages/agent/agent-page');
 const loadAgentsBoard = () => import('./features/agents/agents-board');
-const BatchRunsView = lazy(() =>
-  loadBatchRunsView().then((module) => ({ default: module.BatchRunsView })),
-);
+const AgentPage = lazy(() => loadAgentPage().then((module) => ({ default: module.AgentPage })));
 const AgentsBoard = lazy(() =>
   loadAgentsBoard().then((module) => ({ default: module.AgentsBoard })),
 );
@@ -30,7 +29,7 @@ const UnknownAgentNote = lazy(() =>
 
 // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
 const ignore = () => undefined;
-if (new URLSearchParams(window.location.search).get('agentId')) loadBatchRunsView().catch(ignore);
+if (currentView().agentId) loadAgentPage().catch(ignore);
 else loadAgentsBoard().catch(ignore);
 
 export function App() {
@@ -67,7 +66,7 @@ export function App() {
         <UrlRepairNotices />
         {view.agentId ? (
           <LazyBoundary what="the batch runs">
-            <BatchRunsView
+            <AgentPage
               key={view.agentId}
               agentId={view.agentId}
               emptyNote={

@@ -5,14 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
 import { createQueryClient } from './lib/query-client';
-import { readView } from './lib/view-params';
+import { currentView } from './lib/view/view';
 import './styles.css';
 
 const queryClient = createQueryClient();
 
 // A shared link's first page is requested now, while the view's code loads (it is a lazy
 // chunk): the view finds it in the cache under the same key.
-const { view } = readView(new URLSearchParams(window.location.search));
+const view = currentView();
 if (view.agentId && !view.compare) {
   void queryClient.prefetchQuery(
     batchRunsQueries.list({ agentId: view.agentId, page: view.page, size: view.size }),

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { agentPageSchema, apiErrorBodySchema } from '../../src/lib/api-schemas.ts';
+import { agentPageSchema, apiErrorBodySchema } from '../../contract/api-schemas.ts';
 import { createSandboxApp } from './app.ts';
 import { EXAMPLE_AGENT_ID } from './catalog.ts';
 import { NOW, get, testApp } from './test-support.ts';

@@ -6,7 +6,7 @@ import {
   batchRunSchema,
   type BatchRun,
   type BatchRunPage,
-} from '../../src/lib/api-schemas.ts';
+} from '../../contract/api-schemas.ts';
 import {
   AGENTS,
   EMPTY_AGENT_ID,
@@ -20,10 +20,7 @@ import { get, testApp } from './test-support.ts';
 
 const app = testApp();
 const documented = JSON.parse(
-  readFileSync(
-    new URL('../../../shared/api/list-batch-runs.example.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../../contract/list-batch-runs.example.json', import.meta.url), 'utf8'),
 ) as BatchRunPage;
 
 async function listPage(agentId: string, page: number, size: number): Promise<BatchRunPage> {

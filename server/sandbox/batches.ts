@@ -4,7 +4,7 @@
  * For the live agent, indices 0 and 1 are the clock-driven batches of this cycle and the
  * previous one; the fixed history follows.
  */
-import type { BatchRun, TestCase } from '../../src/lib/api-schemas.ts';
+import type { BatchRun, TestCase } from '../../contract/api-schemas.ts';
 import { WORKSPACE_ID, type AgentDefinition } from './catalog.ts';
 import { createIdCodec, type IdCodec } from './ids.ts';
 import { LIVE_BATCHES, completedBy, completionOffsets, currentCycle, type Clock } from './live.ts';

@@ -3,7 +3,7 @@
  * history. Batches themselves are derived on demand (see batches.ts); only these parameters are
  * stored.
  */
-import type { AgentRef, BatchRun } from '../../src/lib/api-schemas.ts';
+import type { AgentRef, BatchRun } from '../../contract/api-schemas.ts';
 import { EXAMPLE_AGENT, EXAMPLE_BATCH, EXAMPLE_WORKSPACE_ID } from './fixtures.ts';
 import { rngFor } from './random.ts';
 import { DOMAINS, type Domain } from './scenarios.ts';

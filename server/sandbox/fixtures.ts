@@ -1,9 +1,9 @@
 /**
- * The documented example batch (`/work/shared/api/list-batch-runs.example.json`, `data[0]`),
+ * The documented example batch (`contract/list-batch-runs.example.json`, `data[0]`),
  * verbatim: the sandbox serves it as the newest batch of the example agent so the dashboard can
  * be checked against the documentation field for field (batch-runs.test.ts compares the two).
  */
-import type { AgentRef, BatchRun } from '../../src/lib/api-schemas.ts';
+import type { AgentRef, BatchRun } from '../../contract/api-schemas.ts';
 
 export const EXAMPLE_WORKSPACE_ID = 'org_V6eZ2zg8ziDx5pft';
 

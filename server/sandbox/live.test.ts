@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../src/lib/api-schemas.ts';
+import { batchRunPageSchema, batchRunSchema, type BatchRun } from '../../contract/api-schemas.ts';
 import { createSandboxApp } from './app.ts';
 import { LIVE_AGENT_ID } from './catalog.ts';
 import { loadConfig } from '../config.ts';

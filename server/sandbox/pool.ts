@@ -4,7 +4,7 @@
  * were edited at some point (more attempts, tighter criteria, another model): batches newer
  * than the edit carry the current version, older ones the previous version.
  */
-import type { MockData, TestCase } from '../../src/lib/api-schemas.ts';
+import type { MockData, TestCase } from '../../contract/api-schemas.ts';
 import { LLM_MODELS, WORKSPACE_ID, type AgentDefinition } from './catalog.ts';
 import { createIdCodec } from './ids.ts';
 import { rngFor, type Rng } from './random.ts';

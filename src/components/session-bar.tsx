@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { sessionQuery } from '../lib/session';
+import { Button } from './ui/button';
 
 /**
  * The header's account corner: a "Sandbox data" badge whenever the sandbox answers (so
@@ -28,12 +29,9 @@ export function SessionBar() {
             <span className="sr-only">Signed in as </span>
             {data.user.email}
           </span>
-          <button
-            type="submit"
-            className="rounded-md border border-slate-300 px-2.5 py-1 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
+          <Button type="submit" variant="plain">
             Sign out
-          </button>
+          </Button>
         </form>
       )}
     </div>

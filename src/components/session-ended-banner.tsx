@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiError } from '../lib/api-client';
 import { signInHref } from '../lib/session';
+import { buttonClass } from './ui/button';
 
 /**
  * When the server says the session has ended (a /v1 answer of 401 from sign-in), one banner
@@ -27,10 +28,7 @@ export function SessionEndedBanner() {
         <strong className="font-semibold">Your session has ended.</strong> Sign in again to keep
         reading; you will come back to this view.
       </p>
-      <a
-        href={signInHref()}
-        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-      >
+      <a href={signInHref()} className={buttonClass({ variant: 'primary' })}>
         Sign in
       </a>
     </div>

@@ -1,4 +1,4 @@
-import { useUrlRepairs } from '../lib/view-state';
+import { useUrlRepairs } from '../lib/view/use-view';
 
 /** Says what a bad link asked for and what the page shows instead. */
 export function UrlRepairNotices() {

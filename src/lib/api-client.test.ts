@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { examplePage } from '../test/fixtures';
 import { server } from '../test/msw-server';
 import { ApiError, apiGet, describeSchemaIssue, parseRetryAfter } from './api-client';
-import { batchRunPageSchema } from './api-schemas';
+import { batchRunPageSchema } from '../../contract/api-schemas';
 
 const PATH = '/v1/batch-runs';
 

@@ -5,7 +5,7 @@
  * with the caller's schema so a wrong shape names the field that is wrong.
  */
 import type * as z from 'zod/mini';
-import { apiErrorBodySchema } from './api-schemas';
+import { apiErrorBodySchema } from '../../contract/api-schemas';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'schema';
 

@@ -16,7 +16,7 @@ import {
   batchRunSchema,
   type BatchRun,
   type BatchRunPage,
-} from './api-schemas';
+} from '../../contract/api-schemas';
 import { describeAttempts, formatPassRate, summarizeAttempts } from './attempts';
 
 const RUNS = 200;

@@ -3,7 +3,7 @@
  * the sum of its test cases' `attempt`; the difference is pending. Counts are shown as the
  * API gives them; when they disagree with each other they are flagged, never "fixed".
  */
-import type { BatchRun } from './api-schemas';
+import type { BatchRun } from '../../contract/api-schemas';
 import { formatCount, formatPercent } from './format';
 
 export interface AttemptSummary {
@@ -57,6 +57,34 @@ export function summarizeAttempts(
 }
 
 /** "4 of 5 attempts succeeded, 1 failed" (+ ", 2 pending"): the bar's accessible name. */
+/** One batch as a point of a pass-rate chart or sparkline. */
+export interface PassRatePoint {
+  batchId: string;
+  createdDate: string;
+  createdMs: number;
+  succeeded: number;
+  finished: number;
+  /** null when nothing has finished: such a batch is listed but not plotted. */
+  passRate: number | null;
+  isUnfinished: boolean;
+}
+
+/** The one pass-rate derivation of a batch, for every chart that plots batches. */
+export function passRatePoint(
+  batch: BatchRun,
+  summary: AttemptSummary = summarizeAttempts(batch),
+): PassRatePoint {
+  return {
+    batchId: batch.batchId,
+    createdDate: batch.createdDate,
+    createdMs: Date.parse(batch.createdDate),
+    succeeded: summary.succeeded,
+    finished: summary.finished,
+    passRate: summary.passRate,
+    isUnfinished: summary.isUnfinished,
+  };
+}
+
 export function describeAttempts(summary: AttemptSummary): string {
   const { succeeded, failed, finished, pending } = summary;
   if (finished === 0 && pending === 0) return 'No attempts';

@@ -6,6 +6,10 @@
  * memory stays bounded however many pages the agent has. An AbortSignal stops the walk.
  */
 import type { DefaultError, FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
+import { API_MAX_PAGE_SIZE } from '../../contract/paging';
+
+/** Items per request when a walk reads every page: the API's largest page. */
+export const WALK_PAGE_SIZE = API_MAX_PAGE_SIZE;
 
 /** What the walker needs to know about a page: how many there are. */
 export interface WalkablePage {
@@ -184,12 +188,13 @@ export const KEPT_PAGES = 10;
  */
 export function pagesThroughCache<P extends WalkablePage, TKey extends QueryKey>(
   queryClient: QueryClient,
-  optionsFor: (page: number) => FetchQueryOptions<P, DefaultError, P, TKey>,
+  /** The query options of one page of WALK_PAGE_SIZE items. */
+  optionsFor: (page: number, size: number) => FetchQueryOptions<P, DefaultError, P, TKey>,
   { keepPages = KEPT_PAGES }: { keepPages?: number } = {},
 ): PageFetcher<P> {
   return (page, signal) => {
     signal.throwIfAborted();
-    const options = optionsFor(page);
+    const options = optionsFor(page, WALK_PAGE_SIZE);
     const fetched = queryClient.query(page <= keepPages ? options : { ...options, gcTime: 0 });
     return abortable(fetched, signal, () => {
       void queryClient.cancelQueries({

@@ -1,5 +1,6 @@
-import example from '../../../shared/api/list-batch-runs.example.json';
-import type { BatchRun, BatchRunPage } from '../lib/api-schemas';
+import example from '../../contract/list-batch-runs.example.json';
+import type { BatchRun, BatchRunPage } from '../../contract/api-schemas';
+import { pageInfo } from '../../contract/paging';
 
 /** The documented example response, verbatim. */
 export const examplePage = example;
@@ -22,14 +23,5 @@ export function makePage(
     totalCount = rows.length,
   }: { page?: number; size?: number; totalCount?: number } = {},
 ): BatchRunPage {
-  const totalPages = Math.ceil(totalCount / size);
-  return {
-    data: rows,
-    page,
-    size,
-    totalCount,
-    totalPages,
-    hasNext: page + 1 < totalPages,
-    hasPrevious: page > 0 && totalCount > 0,
-  };
+  return { data: rows, ...pageInfo(totalCount, { page, size }) };
 }

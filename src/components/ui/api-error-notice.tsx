@@ -1,8 +1,6 @@
 import { ApiError } from '../../lib/api-client';
+import { Button } from './button';
 import { Notice } from './notice';
-
-const retryClass =
-  'rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2';
 
 /** An error by kind, each with what to do next. */
 export function ApiErrorNotice({
@@ -17,9 +15,9 @@ export function ApiErrorNotice({
   const apiError = error instanceof ApiError ? error : undefined;
   const status = apiError?.status;
   const retry = onRetry && (
-    <button type="button" className={retryClass} onClick={onRetry}>
+    <Button variant="primary" onClick={onRetry}>
       Retry
-    </button>
+    </Button>
   );
 
   // The page-wide SessionEndedBanner carries the alert and the Sign in link.

@@ -1,4 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react';
+import { Button } from './button';
 import { Notice } from './notice';
 
 interface State {
@@ -25,13 +26,9 @@ export class LazyBoundary extends Component<{ what: string; children: ReactNode 
           <p>
             The page could not fetch this part of the dashboard. Check your connection, then reload.
           </p>
-          <button
-            type="button"
-            onClick={() => window.location.reload()}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-          >
+          <Button variant="primary" onClick={() => window.location.reload()}>
             Reload the page
-          </button>
+          </Button>
         </Notice>
       );
     }

@@ -1,17 +1,10 @@
-import type { BatchRun } from '../../lib/api-schemas';
-import { summarizeAttempts } from '../../lib/attempts';
+import type { BatchRun } from '../../../contract/api-schemas';
+import { passRatePoint } from '../../lib/attempts';
 import { formatDateTime, formatPercent } from '../../lib/format';
 
 const WIDTH = 160;
 const HEIGHT = 32;
 const PAD = 4;
-
-interface Point {
-  batchId: string;
-  createdDate: string;
-  /** Null while nothing of the batch has finished: a gap in the line. */
-  rate: number | null;
-}
 
 /**
  * The pass rates of a few batches as a line, oldest on the left, 0% at the bottom and 100% at
@@ -19,11 +12,8 @@ interface Point {
  * `batches` come newest first, as the API lists them.
  */
 export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
-  const points: Point[] = [...batches].reverse().map((batch) => ({
-    batchId: batch.batchId,
-    createdDate: batch.createdDate,
-    rate: summarizeAttempts(batch).passRate,
-  }));
+  // A point whose passRate is null (nothing of the batch finished) is a gap in the line.
+  const points = [...batches].reverse().map((batch) => passRatePoint(batch));
   const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
   const x = (index: number) => (points.length > 1 ? PAD + index * step : WIDTH / 2);
   const y = (rate: number) => PAD + (1 - rate) * (HEIGHT - 2 * PAD);
@@ -32,12 +22,12 @@ export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
   const runs: string[] = [];
   let run: string[] = [];
   points.forEach((point, index) => {
-    if (point.rate === null) {
+    if (point.passRate === null) {
       if (run.length > 1) runs.push(run.join(' '));
       run = [];
       return;
     }
-    run.push(`${x(index).toFixed(1)},${y(point.rate).toFixed(1)}`);
+    run.push(`${x(index).toFixed(1)},${y(point.passRate).toFixed(1)}`);
   });
   if (run.length > 1) runs.push(run.join(' '));
 
@@ -77,11 +67,11 @@ export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
           />
         ))}
         {points.map((point, index) =>
-          point.rate === null ? null : (
+          point.passRate === null ? null : (
             <circle
               key={point.batchId}
               cx={x(index)}
-              cy={y(point.rate)}
+              cy={y(point.passRate)}
               r={index === points.length - 1 ? 3 : 2}
               className="fill-indigo-600 dark:fill-indigo-400"
             />
@@ -96,7 +86,7 @@ export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
         {points.map((point) => (
           <li key={point.batchId}>
             {formatDateTime(point.createdDate)}:{' '}
-            {point.rate === null ? 'no attempts finished' : formatPercent(point.rate)}
+            {point.passRate === null ? 'no attempts finished' : formatPercent(point.passRate)}
           </li>
         ))}
       </ol>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import * as z from 'zod/mini';
-import { isValidId } from '../../lib/view-params';
+import { isValidId } from '../../lib/view/view';
 
 export const RECENT_AGENTS_KEY = 'sigmamind.recent-agents';
 export const MAX_RECENT_AGENTS = 8;

@@ -6,15 +6,15 @@ import { Notice } from '../../components/ui/notice';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
 import { ApiError } from '../../lib/api-client';
-import { summarizeAttempts } from '../../lib/attempts';
+import { summarizeAttempts, type AttemptSummary } from '../../lib/attempts';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
-import { canonicalUrl, useView } from '../../lib/view-state';
+import { buttonClass } from '../../components/ui/button';
 import { batchRunsQueries } from './api/batch-runs-queries';
-import { TestCasePanel } from './test-case-panel';
+import { TestCasePanel, type TestCaseAction } from './test-case-panel';
 import { AppLink } from '../../components/ui/app-link';
 
-const copyLinkClass =
-  'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+const copyLinkClass = buttonClass({ size: 'sm', className: 'text-slate-800 dark:text-slate-100' });
 
 /**
  * One batch run opened from a link (`&batch=…`) when it is not on the page the link names:
@@ -26,6 +26,8 @@ export function BatchDetail({
   agentName,
   backHref,
   onBack,
+  linkUrl,
+  testCaseAction,
 }: {
   agentId: string;
   batchId: string;
@@ -33,8 +35,10 @@ export function BatchDetail({
   agentName: string | undefined;
   backHref: string;
   onBack: () => void;
+  /** The absolute URL of this view, for "Copy link". */
+  linkUrl: string;
+  testCaseAction?: TestCaseAction;
 }) {
-  const { view } = useView();
   const query = useQuery(batchRunsQueries.detail(agentId, batchId));
   const name = query.data?.agent.name ?? agentName ?? agentId;
 
@@ -55,19 +59,7 @@ export function BatchDetail({
   const notFound = query.error instanceof ApiError && query.error.status === 404;
   let body: React.ReactNode;
   if (query.isPending) {
-    body = (
-      <div role="status" className="space-y-3">
-        <span className="sr-only">Loading batch run…</span>
-        <div
-          aria-hidden="true"
-          className="h-24 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
-        />
-        <div
-          aria-hidden="true"
-          className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
-        />
-      </div>
-    );
+    body = <DetailSkeleton />;
   } else if (query.isError) {
     body = notFound ? (
       <Notice tone="error" role="alert" title="Batch run not found">
@@ -90,61 +82,13 @@ export function BatchDetail({
     const summary = summarizeAttempts(batch);
     body = (
       <>
-        <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-800 dark:bg-slate-950">
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Created</dt>
-            <dd>
-              <time dateTime={batch.createdDate}>{formatDateTime(batch.createdDate)}</time>{' '}
-              <span className="text-slate-600 dark:text-slate-400">
-                ({formatRelative(batch.createdDate)})
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Agent</dt>
-            <dd className="flex flex-wrap items-center gap-2">
-              <span className="break-words">{batch.agent.name}</span>
-              <StatusBadge status={batch.agent.status} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Workspace</dt>
-            <dd className="font-mono text-xs leading-5 break-all">{batch.workspaceId}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Test cases</dt>
-            <dd className="tabular-nums">{formatCount(batch.testCases.length)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Attempts finished</dt>
-            <dd className="tabular-nums">
-              {formatCount(summary.finished)} of {formatCount(summary.expected)}
-              {summary.isUnfinished && (
-                <span className="ml-2 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100">
-                  running
-                </span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600 dark:text-slate-400">Results</dt>
-            <dd>
-              <SuccessBar summary={summary} />
-              {summary.inconsistencies.length > 0 && (
-                <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
-                  <span aria-hidden="true">⚠ </span>Counts disagree:{' '}
-                  {summary.inconsistencies.join('; ')}
-                </p>
-              )}
-            </dd>
-          </div>
-        </dl>
+        <BatchFields batch={batch} summary={summary} />
         <section aria-labelledby="batch-detail-cases" className="space-y-2">
           <h2 id="batch-detail-cases" className="text-base font-semibold">
             Test cases
           </h2>
           <div className="rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
-            <TestCasePanel agentId={agentId} testCases={batch.testCases} />
+            <TestCasePanel testCases={batch.testCases} action={testCaseAction} />
           </div>
         </section>
       </>
@@ -164,7 +108,7 @@ export function BatchDetail({
         <div className="flex items-center gap-2">
           <CopyButton text={batchId} label={`Copy batch id ${batchId}`} />
           <CopyButton
-            text={canonicalUrl(view)}
+            text={linkUrl}
             label="Copy a link to this batch run"
             className={copyLinkClass}
           >
@@ -174,5 +118,76 @@ export function BatchDetail({
       </div>
       {body}
     </section>
+  );
+}
+
+/** The batch's header fields and its results bar. */
+function BatchFields({ batch, summary }: { batch: BatchRun; summary: AttemptSummary }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-800 dark:bg-slate-950">
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Created</dt>
+        <dd>
+          <time dateTime={batch.createdDate}>{formatDateTime(batch.createdDate)}</time>{' '}
+          <span className="text-slate-600 dark:text-slate-400">
+            ({formatRelative(batch.createdDate)})
+          </span>
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Agent</dt>
+        <dd className="flex flex-wrap items-center gap-2">
+          <span className="break-words">{batch.agent.name}</span>
+          <StatusBadge status={batch.agent.status} />
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Workspace</dt>
+        <dd className="font-mono text-xs leading-5 break-all">{batch.workspaceId}</dd>
+      </div>
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Test cases</dt>
+        <dd className="tabular-nums">{formatCount(batch.testCases.length)}</dd>
+      </div>
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Attempts finished</dt>
+        <dd className="tabular-nums">
+          {formatCount(summary.finished)} of {formatCount(summary.expected)}
+          {summary.isUnfinished && (
+            <span className="ml-2 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100">
+              running
+            </span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Results</dt>
+        <dd>
+          <SuccessBar summary={summary} />
+          {summary.inconsistencies.length > 0 && (
+            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+              <span aria-hidden="true">⚠ </span>Counts disagree:{' '}
+              {summary.inconsistencies.join('; ')}
+            </p>
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function DetailSkeleton() {
+  return (
+    <div role="status" className="space-y-3">
+      <span className="sr-only">Loading batch run…</span>
+      <div
+        aria-hidden="true"
+        className="h-24 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
+      />
+      <div
+        aria-hidden="true"
+        className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
+      />
+    </div>
   );
 }

@@ -5,11 +5,11 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { Fragment, useEffect, useRef } from 'react';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { batchRunColumns } from './columns';
-import { MAX_COMPARED } from './compare-selection-bar';
 import { batchRunsFeatures } from './table-features';
-import { TestCasePanel } from './test-case-panel';
+import { MAX_COMPARED } from '../../lib/view/view';
+import { TestCasePanel, type TestCaseAction } from './test-case-panel';
 
 const CELL_CLASS: Partial<Record<string, string>> = {
   select: 'w-9 pr-0',
@@ -22,7 +22,6 @@ const CELL_CLASS: Partial<Record<string, string>> = {
 };
 
 export function BatchRunsTable({
-  agentId,
   rows,
   totalCount,
   page,
@@ -33,8 +32,8 @@ export function BatchRunsTable({
   caption,
   rowSelection,
   onRowSelectionChange,
+  testCaseAction,
 }: {
-  agentId: string;
   rows: BatchRun[];
   totalCount: number;
   page: number;
@@ -47,6 +46,8 @@ export function BatchRunsTable({
   /** Batches picked for comparison (kept across pages by the view). */
   rowSelection: RowSelectionState;
   onRowSelectionChange: (updater: Updater<RowSelectionState>) => void;
+  /** What each test case card offers (its history), filled in by the page. */
+  testCaseAction?: TestCaseAction;
 }) {
   const selectedCount = Object.keys(rowSelection).length;
   const table = useTable({
@@ -117,7 +118,7 @@ export function BatchRunsTable({
                       on 100 rows was a second of layout otherwise. */}
                   <div className="[contain-intrinsic-size:auto_32rem] [content-visibility:auto]">
                     <h2 className="sr-only">Test cases of batch {row.original.batchId}</h2>
-                    <TestCasePanel agentId={agentId} testCases={row.original.testCases} />
+                    <TestCasePanel testCases={row.original.testCases} action={testCaseAction} />
                   </div>
                 </td>
               </tr>

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Fragment } from 'react';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, shorten } from '../../lib/format';
 import { CopyButton } from '../../components/ui/copy-button';

@@ -6,7 +6,7 @@
  * keeps batches that never finished): it is shown as unfinished but does not keep the page
  * polling forever.
  */
-import type { BatchRun, BatchRunPage } from '../../lib/api-schemas';
+import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 
 export const LIVE_REFRESH_MS = 3_000;

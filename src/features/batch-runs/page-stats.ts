@@ -3,19 +3,8 @@
  * batch for the pass-rate chart. The overall pass rate pools attempts (succeeded over finished
  * across the page), so a batch of 50 attempts weighs more than a batch of 2.
  */
-import type { BatchRun } from '../../lib/api-schemas';
-import { summarizeAttempts } from '../../lib/attempts';
-
-export interface PassRatePoint {
-  batchId: string;
-  createdDate: string;
-  createdMs: number;
-  succeeded: number;
-  finished: number;
-  /** null when nothing has finished: such a batch is listed but not plotted. */
-  passRate: number | null;
-  isUnfinished: boolean;
-}
+import type { BatchRun } from '../../../contract/api-schemas';
+import { passRatePoint, summarizeAttempts, type PassRatePoint } from '../../lib/attempts';
 
 export interface PageStats {
   batches: number;
@@ -47,15 +36,7 @@ export function summarizePage(batches: readonly BatchRun[]): PageStats {
     stats.pending += summary.pending;
     stats.finished += summary.finished;
     if (summary.isUnfinished) stats.unfinishedBatches += 1;
-    stats.points.push({
-      batchId: batch.batchId,
-      createdDate: batch.createdDate,
-      createdMs: Date.parse(batch.createdDate),
-      succeeded: summary.succeeded,
-      finished: summary.finished,
-      passRate: summary.passRate,
-      isUnfinished: summary.isUnfinished,
-    });
+    stats.points.push(passRatePoint(batch, summary));
   }
   stats.passRate = stats.finished > 0 ? Math.min(1, stats.succeeded / stats.finished) : null;
   stats.points.sort((a, b) => a.createdMs - b.createdMs);

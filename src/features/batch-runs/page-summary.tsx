@@ -1,5 +1,5 @@
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { formatCount, formatPercent, plural } from '../../lib/format';
 import { summarizePage } from './page-stats';
 import { PassRateChart } from './pass-rate-chart';

@@ -1,8 +1,9 @@
 import { formatCount, plural } from '../../lib/format';
-import { PAGE_SIZES, type PageSize } from '../../lib/view-params';
+import { PAGE_SIZES, type PageSize } from '../../lib/view/view';
 
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:disabled:hover:bg-slate-800';
+import { Button } from '../../components/ui/button';
+
+const buttonText = 'text-slate-800 dark:text-slate-100';
 
 /**
  * Previous/Next follow the server's hasPrevious/hasNext exactly; they are also held while
@@ -61,39 +62,35 @@ export function PaginationControls({
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
+          className={buttonText}
           disabled={!hasPrevious || page === 1}
           onClick={() => onPageChange(1)}
         >
           First page
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
+          className={buttonText}
           disabled={!hasPrevious}
           // From past the end (a stale link), one step back is the last page that exists.
           onClick={() => onPageChange(Math.min(page - 1, lastPage))}
         >
           Previous page
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
+          className={buttonText}
           disabled={!hasNext || busy}
           onClick={() => onPageChange(page + 1)}
         >
           Next page
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
+          className={buttonText}
           disabled={totalPages === undefined || page === lastPage || busy}
           onClick={() => onPageChange(lastPage)}
         >
           Last page
-        </button>
+        </Button>
       </div>
     </nav>
   );

@@ -1,5 +1,5 @@
 import { formatCount, formatDateTime, formatPercent, plural } from '../../lib/format';
-import type { PassRatePoint } from './page-stats';
+import type { PassRatePoint } from '../../lib/attempts';
 
 const Y_TICKS = [1, 0.5, 0] as const;
 
@@ -127,8 +127,17 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
           </span>
         )}
       </p>
+      <PointsTable points={points} />
+    </figure>
+  );
+}
+
+/** The chart's numbers for screen readers. */
+function PointsTable({ points }: { points: readonly PassRatePoint[] }) {
+  return (
+    <>
       {/* The wrapper, not the table, is sr-only: a table is never narrower than its content,
-          so an sr-only table would widen the page in a narrow window. */}
+      so an sr-only table would widen the page in a narrow window. */}
       <div className="sr-only">
         <table>
           <caption>Pass rate of each batch run on this page, oldest first</caption>
@@ -153,7 +162,7 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
           </tbody>
         </table>
       </div>
-    </figure>
+    </>
   );
 }
 

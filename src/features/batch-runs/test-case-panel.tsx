@@ -1,16 +1,17 @@
-import type { TestCase } from '../../lib/api-schemas';
+import type { TestCase } from '../../../contract/api-schemas';
 import { LongText } from '../../components/ui/long-text';
 import { plural, shorten } from '../../lib/format';
-import { TestCaseHistoryButton } from './test-case-history-button';
+
+/** A control a test case card offers beside its id (the page fills in "History"). */
+export type TestCaseAction = (testCase: TestCase) => React.ReactNode;
 
 /** What a batch tested: one card per test case, every field of it readable. */
 export function TestCasePanel({
-  agentId,
   testCases,
+  action,
 }: {
-  /** The batch's agent: "History" searches its other batch runs. */
-  agentId: string;
   testCases: TestCase[];
+  action?: TestCaseAction;
 }) {
   if (testCases.length === 0) {
     return (
@@ -23,7 +24,7 @@ export function TestCasePanel({
     <ul className="grid gap-3 p-3 lg:grid-cols-2">
       {testCases.map((testCase, index) => (
         <li key={`${testCase.testCaseId}-${index}`}>
-          <TestCaseCard agentId={agentId} testCase={testCase} />
+          <TestCaseCard testCase={testCase} action={action} />
         </li>
       ))}
     </ul>
@@ -33,7 +34,7 @@ export function TestCasePanel({
 /** Longer labels are cut in the heading and readable whole below it. */
 const LABEL_CHARS = 160;
 
-function TestCaseCard({ agentId, testCase }: { agentId: string; testCase: TestCase }) {
+function TestCaseCard({ testCase, action }: { testCase: TestCase; action?: TestCaseAction }) {
   const label = shorten(testCase.label, LABEL_CHARS);
   return (
     <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900">
@@ -47,7 +48,7 @@ function TestCaseCard({ agentId, testCase }: { agentId: string; testCase: TestCa
           <code className="font-mono text-xs text-slate-600 dark:text-slate-400">
             {testCase.testCaseId}
           </code>
-          <TestCaseHistoryButton agentId={agentId} testCase={testCase} />
+          {action?.(testCase)}
         </span>
       </header>
       {label !== testCase.label && <FullLabel label={testCase.label} />}

@@ -1,25 +1,23 @@
 /**
  * Two batch runs side by side (`?agentId=…&compare=a,b`): both headers, the pass-rate
  * difference in points, and the test cases added, removed and changed between them. Loaded
- * on first use; the batch-runs feature queries both batches (through the shared cache) and
- * passes the results in.
+ * on first use; the agent page queries both batches (through the shared cache) and passes
+ * the results in.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
+import { Button } from '../../components/ui/button';
 import { CopyButton } from '../../components/ui/copy-button';
 import { Notice } from '../../components/ui/notice';
 import { ApiError } from '../../lib/api-client';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { plural } from '../../lib/format';
-import { canonicalUrl } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
 import { ComparisonHeader } from './comparison-header';
 import { diffBatches } from './diff-batches';
 import { TestCaseChanges } from './test-case-changes';
 import { TestCaseList } from './test-case-list';
-
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
 
 export function BatchComparison({
   agentId,
@@ -39,11 +37,7 @@ export function BatchComparison({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const close = (
-    <button type="button" className={buttonClass} onClick={onClose}>
-      Close comparison
-    </button>
-  );
+  const close = <Button onClick={onClose}>Close comparison</Button>;
 
   const notFound = ids.filter(
     (_, index) => results[index]?.error instanceof ApiError && results[index].error.status === 404,
@@ -87,38 +81,7 @@ export function BatchComparison({
       </p>
     );
   } else {
-    const diff = diffBatches(older, newer);
-    body = (
-      <div className="space-y-6">
-        <ComparisonHeader
-          older={older}
-          newer={newer}
-          points={diff.passRatePoints}
-          onOpenBatch={onOpenBatch}
-        />
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          By test case id: {plural(diff.changed.length, 'test case', 'test cases')} changed,{' '}
-          {diff.added.length} added, {diff.removed.length} removed, {diff.unchanged.length}{' '}
-          unchanged.
-        </p>
-        <TestCaseChanges changes={diff.changed} />
-        <TestCaseList
-          title="Added in the newer batch"
-          empty="No test case was added."
-          testCases={diff.added}
-        />
-        <TestCaseList
-          title="Removed since the older batch"
-          empty="No test case was removed."
-          testCases={diff.removed}
-        />
-        <TestCaseList
-          title="Unchanged"
-          empty="No test case ran unchanged in both."
-          testCases={diff.unchanged}
-        />
-      </div>
-    );
+    body = <ComparisonBody older={older} newer={newer} onOpenBatch={onOpenBatch} />;
   }
 
   return (
@@ -137,7 +100,7 @@ export function BatchComparison({
         </h1>
         <div className="flex items-center gap-2">
           <CopyButton
-            text={canonicalUrl({ agentId, compare: ids })}
+            text={viewHref({ agentId, compare: ids }, { absolute: true })}
             label="Copy link to this comparison"
             className="border border-slate-300 !px-3 !py-1.5 !text-sm font-medium dark:border-slate-600"
           >
@@ -148,6 +111,49 @@ export function BatchComparison({
       </div>
       {body}
     </section>
+  );
+}
+
+/** What changed between the two: the headers, then the test cases by kind of change. */
+function ComparisonBody({
+  older,
+  newer,
+  onOpenBatch,
+}: {
+  older: BatchRun;
+  newer: BatchRun;
+  onOpenBatch: (batchId: string) => void;
+}) {
+  const diff = diffBatches(older, newer);
+  return (
+    <div className="space-y-6">
+      <ComparisonHeader
+        older={older}
+        newer={newer}
+        points={diff.passRatePoints}
+        onOpenBatch={onOpenBatch}
+      />
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        By test case id: {plural(diff.changed.length, 'test case', 'test cases')} changed,{' '}
+        {diff.added.length} added, {diff.removed.length} removed, {diff.unchanged.length} unchanged.
+      </p>
+      <TestCaseChanges changes={diff.changed} />
+      <TestCaseList
+        title="Added in the newer batch"
+        empty="No test case was added."
+        testCases={diff.added}
+      />
+      <TestCaseList
+        title="Removed since the older batch"
+        empty="No test case was removed."
+        testCases={diff.removed}
+      />
+      <TestCaseList
+        title="Unchanged"
+        empty="No test case ran unchanged in both."
+        testCases={diff.unchanged}
+      />
+    </div>
   );
 }
 

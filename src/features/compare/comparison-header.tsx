@@ -1,8 +1,8 @@
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { formatPassRate, summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
-import { viewHref } from '../../lib/view-state';
+import { viewHref } from '../../lib/view/view';
 import { formatPoints } from './diff-batches';
 import { AppLink } from '../../components/ui/app-link';
 

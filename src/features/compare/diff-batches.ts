@@ -3,7 +3,7 @@
  * changed (matched by testCaseId), down to the field and the mock-data variable. Pure, so
  * the comparison view only lays it out.
  */
-import type { BatchRun, MockData, TestCase } from '../../lib/api-schemas';
+import type { BatchRun, MockData, TestCase } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 
 /** The text fields compared word for word, in the order they are shown. */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TestCase } from '../../lib/api-schemas';
+import type { TestCase } from '../../../contract/api-schemas';
 import { plural } from '../../lib/format';
 
 /** Test cases only one batch ran, or that both ran the same: label, id, model and attempts. */

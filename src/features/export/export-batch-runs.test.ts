@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchRun, BatchRunPage } from '../../lib/api-schemas';
+import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
 import { exampleBatch, makeBatch, makePage } from '../../test/fixtures';
 import { estimateBytes, exportAllPages } from './export-batch-runs';
 import { CSV_COLUMNS } from './to-csv';

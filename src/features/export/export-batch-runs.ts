@@ -4,7 +4,7 @@
  * page: each page becomes a Blob part as soon as it is serialised, so the parsed batches are
  * dropped at once and the file's bytes live in the browser's blob store, not in script memory.
  */
-import type { BatchRun, BatchRunPage } from '../../lib/api-schemas';
+import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
 import { walkPages, type PageFetcher, type WalkProgress } from '../../lib/page-walker';
 import { csvHeader, csvRowCount, csvRows } from './to-csv';
 import { JSON_END, JSON_START, jsonChunk } from './to-json';
@@ -13,8 +13,6 @@ export type ExportFormat = 'csv' | 'json';
 
 /** Above this many batch runs an export of all pages asks first, and offers the newest ones. */
 export const CONFIRM_ABOVE_BATCH_RUNS = 10_000;
-/** Batch runs per request when reading all pages (the API's largest page). */
-export const EXPORT_PAGE_SIZE = 100;
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',

@@ -4,74 +4,30 @@
  * Above 10,000 batch runs it asks first and offers the newest 10,000 (100 requests) or all
  * of them, saying how many requests that takes and roughly how big the file will be.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { BatchRun, BatchRunPage } from '../../lib/api-schemas';
+import { useEffect, useId, useRef } from 'react';
+import type { BatchRun } from '../../../contract/api-schemas';
+import { Button } from '../../components/ui/button';
 import { formatCount, plural } from '../../lib/format';
-import type { PageFetcher } from '../../lib/page-walker';
-import { downloadBlob, exportFileName } from './download';
-import {
-  CONFIRM_ABOVE_BATCH_RUNS,
-  EXPORT_PAGE_SIZE,
-  estimateBytes,
-  exportAllPages,
-  exportBatches,
-  type ExportFormat,
-  type ExportResult,
-} from './export-batch-runs';
-
-type State =
-  | { step: 'choose' }
-  | { step: 'confirm'; format: ExportFormat }
-  | { step: 'running'; format: ExportFormat; scanned: number; toScan: number }
-  | { step: 'done'; fileName: string; result: ExportResult }
-  | { step: 'cancelled' }
-  | { step: 'failed'; message: string };
+import { WALK_PAGE_SIZE } from '../../lib/page-walker';
+import { CONFIRM_ABOVE_BATCH_RUNS, estimateBytes, type ExportFormat } from './export-batch-runs';
+import { useExport, type ExportSource, type ExportState } from './use-export';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON' };
-
-const buttonClass =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
-const primaryClass =
-  'rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${formatCount(Math.max(1, Math.round(bytes / 1024)))} kB`;
   return `${formatCount(Math.round(bytes / (1024 * 1024)))} MB`;
 }
 
-export function ExportPanel({
-  agentId,
-  rows,
-  page,
-  totalCount,
-  fetchPage,
-  onClose,
-}: {
-  agentId: string;
-  /** The batch runs on screen. */
-  rows: BatchRun[];
-  /** The page on screen (1-based). */
-  page: number;
-  /** Batch runs across all pages, as the API last said. */
-  totalCount: number;
-  /** Reads one page of EXPORT_PAGE_SIZE batch runs (through the shared cache). */
-  fetchPage: PageFetcher<BatchRunPage>;
-  onClose: () => void;
-}) {
-  const [state, setState] = useState<State>({ step: 'choose' });
-  const controller = useRef<AbortController | null>(null);
+export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: () => void }) {
+  const { rows, page, totalCount } = source;
+  const exporter = useExport(source);
+  const { state, totalPages } = exporter;
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const progressId = useId();
-
-  useEffect(() => {
-    heading.current?.focus();
-    return () => controller.current?.abort();
-  }, []);
-
-  const totalPages = Math.ceil(totalCount / EXPORT_PAGE_SIZE);
-  const boundPages = CONFIRM_ABOVE_BATCH_RUNS / EXPORT_PAGE_SIZE;
   const running = state.step === 'running';
+
+  useEffect(() => heading.current?.focus(), []);
 
   // Escape closes the panel (not while an export runs: Cancel stops that first).
   const panel = useRef<HTMLDivElement>(null);
@@ -87,74 +43,23 @@ export function ExportPanel({
     return () => element.removeEventListener('keydown', listener);
   }, [running, onClose]);
 
-  function finish(result: ExportResult, fileName: string) {
-    downloadBlob(result.blob, fileName);
-    setState({ step: 'done', fileName, result });
-  }
-
-  function exportPage(format: ExportFormat) {
-    finish(exportBatches(rows, format), exportFileName(agentId, format, { page }));
-  }
-
-  async function exportAll(format: ExportFormat, maxPages?: number) {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    setState({
-      step: 'running',
-      format,
-      scanned: 0,
-      toScan: Math.min(totalPages, maxPages ?? totalPages),
-    });
-    try {
-      const result = await exportAllPages({
-        fetchPage,
-        format,
-        maxPages,
-        signal: current.signal,
-        onProgress: ({ scanned, toScan }) => {
-          if (!current.signal.aborted) setState({ step: 'running', format, scanned, toScan });
-        },
-      });
-      if (!current.signal.aborted) finish(result, exportFileName(agentId, format));
-    } catch (error) {
-      if (current.signal.aborted) return;
-      setState({
-        step: 'failed',
-        message: error instanceof Error ? error.message : 'The export stopped.',
-      });
-    }
-  }
-
   /** A CSV and a JSON button for one scope: this page, or all pages. */
-  function formatButtons(scope: 'page' | 'all', disabled: boolean) {
-    return (
-      <div className="flex gap-2">
-        {(['csv', 'json'] as const).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className={buttonClass}
-            disabled={disabled}
-            aria-label={`Export ${scope === 'page' ? 'this page' : 'all pages'} as ${FORMAT_NAMES[format]}`}
-            onClick={() => (scope === 'page' ? exportPage(format) : startAll(format))}
-          >
-            {FORMAT_NAMES[format]}
-          </button>
-        ))}
-      </div>
-    );
-  }
-
-  function startAll(format: ExportFormat) {
-    if (totalCount > CONFIRM_ABOVE_BATCH_RUNS) setState({ step: 'confirm', format });
-    else void exportAll(format);
-  }
-
-  function cancel() {
-    controller.current?.abort();
-    setState({ step: 'cancelled' });
-  }
+  const formatButtons = (scope: 'page' | 'all', disabled: boolean) => (
+    <div className="flex gap-2">
+      {(['csv', 'json'] as const).map((format) => (
+        <Button
+          key={format}
+          disabled={disabled}
+          aria-label={`Export ${scope === 'page' ? 'this page' : 'all pages'} as ${FORMAT_NAMES[format]}`}
+          onClick={() =>
+            scope === 'page' ? exporter.exportPage(format) : exporter.startAll(format)
+          }
+        >
+          {FORMAT_NAMES[format]}
+        </Button>
+      ))}
+    </div>
+  );
 
   return (
     <div
@@ -172,9 +77,9 @@ export function ExportPanel({
         >
           Export batch runs
         </h2>
-        <button type="button" className={buttonClass} onClick={onClose} disabled={running}>
+        <Button onClick={onClose} disabled={running}>
           Close
-        </button>
+        </Button>
       </div>
 
       <fieldset className="space-y-2" disabled={running}>
@@ -192,49 +97,76 @@ export function ExportPanel({
           All pages{' '}
           <span className="font-normal text-slate-600 dark:text-slate-400">
             ({plural(totalCount, 'batch run', 'batch runs')},{' '}
-            {plural(totalPages, 'request', 'requests')} of {EXPORT_PAGE_SIZE})
+            {plural(totalPages, 'request', 'requests')} of {WALK_PAGE_SIZE})
           </span>
         </legend>
         {formatButtons('all', totalCount === 0)}
       </fieldset>
 
       {state.step === 'confirm' && (
-        <div
-          role="alertdialog"
-          aria-labelledby={`${headingId}-confirm`}
-          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
-        >
-          <p id={`${headingId}-confirm`}>
-            This agent has {formatCount(totalCount)} batch runs. Exporting all of them takes{' '}
-            {formatCount(totalPages)} requests and makes a {FORMAT_NAMES[state.format]} file of
-            roughly {formatBytes(estimateBytes(rows, totalCount, state.format))}.
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={primaryClass}
-              onClick={() => void exportAll(state.format, boundPages)}
-            >
-              Export the newest {formatCount(CONFIRM_ABOVE_BATCH_RUNS)}
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => void exportAll(state.format)}
-            >
-              Export all {formatCount(totalCount)}
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => setState({ step: 'choose' })}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmAll
+          id={`${headingId}-confirm`}
+          format={state.format}
+          rows={rows}
+          totalCount={totalCount}
+          totalPages={totalPages}
+          onNewest={() => exporter.exportAll(state.format, exporter.boundPages)}
+          onAll={() => exporter.exportAll(state.format)}
+          onCancel={exporter.back}
+        />
       )}
+      <ExportProgress state={state} onCancel={exporter.cancel} />
+    </div>
+  );
+}
 
+/** Asks before an export of more than CONFIRM_ABOVE_BATCH_RUNS batch runs. */
+function ConfirmAll({
+  id,
+  format,
+  rows,
+  totalCount,
+  totalPages,
+  onNewest,
+  onAll,
+  onCancel,
+}: {
+  id: string;
+  format: ExportFormat;
+  rows: BatchRun[];
+  totalCount: number;
+  totalPages: number;
+  onNewest: () => void;
+  onAll: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby={id}
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
+    >
+      <p id={id}>
+        This agent has {formatCount(totalCount)} batch runs. Exporting all of them takes{' '}
+        {formatCount(totalPages)} requests and makes a {FORMAT_NAMES[format]} file of roughly{' '}
+        {formatBytes(estimateBytes(rows, totalCount, format))}.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="primary" onClick={onNewest}>
+          Export the newest {formatCount(CONFIRM_ABOVE_BATCH_RUNS)}
+        </Button>
+        <Button onClick={onAll}>Export all {formatCount(totalCount)}</Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </div>
+  );
+}
+
+/** The progress bar while an export runs, and what became of it. */
+function ExportProgress({ state, onCancel }: { state: ExportState; onCancel: () => void }) {
+  const progressId = useId();
+  return (
+    <>
       {state.step === 'running' && (
         <div className="space-y-2">
           <label htmlFor={progressId} className="block">
@@ -248,9 +180,7 @@ export function ExportPanel({
               value={state.scanned}
               className="h-2 w-full accent-indigo-600"
             />
-            <button type="button" className={buttonClass} onClick={cancel}>
-              Cancel
-            </button>
+            <Button onClick={onCancel}>Cancel</Button>
           </div>
         </div>
       )}
@@ -276,6 +206,6 @@ export function ExportPanel({
           The export stopped: {state.message} Nothing was saved; try again.
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { exampleBatch, makeBatch } from '../../test/fixtures';
 import {
   CSV_COLUMNS,

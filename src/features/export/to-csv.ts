@@ -5,7 +5,7 @@
  * and cells that a spreadsheet would run as a formula neutralised with a leading `'`.
  * Built page by page (`csvRows`) so a long export never holds more than one page of rows.
  */
-import type { BatchRun, MockData } from '../../lib/api-schemas';
+import type { BatchRun, MockData } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 
 export const CSV_COLUMNS = [

@@ -2,7 +2,7 @@
  * Batch runs as a JSON array, exactly the objects the API lists, one batch per line. Built in
  * chunks (one per page) so a long export never holds the whole file as one string.
  */
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 
 export const JSON_START = '[\n';
 export const JSON_END = '\n]\n';

@@ -1,5 +1,5 @@
 /** The batch runs of a page that ran one test case, reduced to what the history shows. */
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { summarizeAttempts, type AttemptSummary } from '../../lib/attempts';
 
 export interface TestCaseRun {

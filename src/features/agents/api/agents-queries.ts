@@ -4,8 +4,9 @@
  * The agent schema keeps only id, name and status: secret settings never reach the app.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { agentPageSchema, type Agent } from '../../../../contract/api-schemas';
 import { apiGet } from '../../../lib/api-client';
-import { agentPageSchema, batchRunPageSchema, type Agent } from '../../../lib/api-schemas';
+import { fetchBatchRunsPage } from '../../../lib/batch-runs-api';
 import { createLimit } from '../../../lib/concurrency-limit';
 
 /** The page size asked of `GET /v1/agents`; the API's largest. */
@@ -33,11 +34,9 @@ export async function fetchAllAgents(signal?: AbortSignal): Promise<Agent[]> {
   return agents;
 }
 
+/** The agent's newest batch runs: the first page (1-based) of CARD_BATCHES. */
 export function fetchLatestBatchRuns(agentId: string, signal?: AbortSignal) {
-  return apiGet('/v1/batch-runs', batchRunPageSchema, {
-    params: { agentId, page: 0, size: CARD_BATCHES },
-    signal,
-  });
+  return fetchBatchRunsPage({ agentId, page: 1, size: CARD_BATCHES }, signal);
 }
 
 export const agentsQueries = {

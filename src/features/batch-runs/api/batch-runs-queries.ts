@@ -1,36 +1,15 @@
 /**
  * Query factory for batch runs: key-only entries for invalidation, queryOptions entries for
- * reads. Keys go from general to specific; the fetchers parse with the schema, so the
- * types come from it.
+ * reads, each with every option it needs (components spread nothing in). Keys go from general
+ * to specific; the fetchers parse with the schema, so the types come from it.
  */
-import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
-import { batchRunPageSchema, batchRunSchema } from '../../../lib/api-schemas';
-import { toApiPage } from '../../../lib/view-params';
-
-export interface BatchRunsListParams {
-  agentId: string;
-  /** 1-based, as the URL and the UI show it. */
-  page: number;
-  size: number;
-}
-
-export function fetchBatchRunsPage(
-  { agentId, page, size }: BatchRunsListParams,
-  signal?: AbortSignal,
-) {
-  return apiGet('/v1/batch-runs', batchRunPageSchema, {
-    params: { agentId, page: toApiPage(page), size },
-    signal,
-  });
-}
-
-export function fetchBatchRun(agentId: string, batchId: string, signal?: AbortSignal) {
-  return apiGet(`/v1/batch-runs/${encodeURIComponent(batchId)}`, batchRunSchema, {
-    params: { agentId },
-    signal,
-  });
-}
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import {
+  fetchBatchRun,
+  fetchBatchRunsPage,
+  type BatchRunsListParams,
+} from '../../../lib/batch-runs-api';
+import { liveRefetchInterval } from '../live-refresh';
 
 export const batchRunsQueries = {
   all: () => ['batch-runs'] as const,
@@ -39,6 +18,13 @@ export const batchRunsQueries = {
     queryOptions({
       queryKey: [...batchRunsQueries.lists(), params] as const,
       queryFn: ({ signal }) => fetchBatchRunsPage(params, signal),
+      placeholderData: keepPreviousData,
+      // While a batch on this page is running, ask again every few seconds (not in a hidden tab).
+      refetchInterval: (query) => liveRefetchInterval(query.state.data),
+      refetchIntervalInBackground: false,
+      // A shared link's first page is prefetched at start-up (main.tsx); if that already failed,
+      // show its error (with Retry) rather than asking a second time the moment the list mounts.
+      retryOnMount: false,
     }),
   details: () => [...batchRunsQueries.all(), 'detail'] as const,
   detail: (agentId: string, batchId: string) =>

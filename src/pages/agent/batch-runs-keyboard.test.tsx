@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
-import { BatchRunsView } from './batch-runs-view';
+import { AgentPage } from './agent-page';
 
 // Generous waits: the shared CI machine is often busy.
 configure({ asyncUtilTimeout: 5_000 });
@@ -50,7 +50,7 @@ describe('BatchRunsView keyboard shortcuts', { timeout: 30_000 }, () => {
   it('moves between rows with j/k and the arrows, and opens a row with Enter or Space', async () => {
     serveAgent(3);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await findRow('batch_test0002');
 
     await user.keyboard('j');
@@ -73,7 +73,7 @@ describe('BatchRunsView keyboard shortcuts', { timeout: 30_000 }, () => {
   it('leaves the arrows alone outside the table', async () => {
     serveAgent(3);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await findRow('batch_test0002');
     await user.keyboard('{ArrowDown}');
     expect(document.body).toHaveFocus();
@@ -82,7 +82,7 @@ describe('BatchRunsView keyboard shortcuts', { timeout: 30_000 }, () => {
   it('pages with ] and [, following hasNext and hasPrevious', async () => {
     serveAgent(45);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText('Page 1 of 3');
     await user.keyboard('[[');
     expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
@@ -101,7 +101,7 @@ describe('BatchRunsView keyboard shortcuts', { timeout: 30_000 }, () => {
   it('does not page while typing in the page-size select', async () => {
     serveAgent(45);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText('Page 1 of 3');
     screen.getByRole('combobox', { name: 'Rows per page' }).focus();
     await user.keyboard(']');
@@ -111,7 +111,7 @@ describe('BatchRunsView keyboard shortcuts', { timeout: 30_000 }, () => {
   it('lists the shortcuts on ? and gives focus back on close', async () => {
     serveAgent(3);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await findRow('batch_test0002');
     await user.keyboard('j');
     await user.keyboard('?');

@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { BatchRun } from '../../lib/api-schemas';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { server } from '../../test/msw-server';
 import { exampleBatch, makeBatch, makePage } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
-import { BatchRunsView } from './batch-runs-view';
+import { AgentPage } from './agent-page';
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 const testCase = exampleBatch.testCases[0]!;
@@ -45,7 +45,7 @@ describe('comparing two batches from the table', () => {
     async () => {
       serveAgent();
       const user = userEvent.setup();
-      renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+      renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
       await screen.findAllByRole('checkbox', { name: /for comparison/ });
 
       await user.click(checkbox('batch_test0000'));
@@ -77,7 +77,7 @@ describe('comparing two batches from the table', () => {
   it('says which batch of a link does not exist, with a way back', async () => {
     serveAgent();
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&compare=batch_test0000,batch_missing`,
     });
     const alert = await screen.findByRole('alert');

@@ -1,6 +1,6 @@
 /**
- * Schemas for the SigmaMind API responses the dashboard reads (see ../shared/api/README.md).
- * Types are inferred from them; the sandbox on the server side imports these types too,
+ * Schemas for the SigmaMind API responses the dashboard reads (see API.md beside this file).
+ * Types are inferred from them; both the app (src/) and the sandbox (server/) import them from here,
  * so both sides speak the same contract. Extra fields are tolerated (z.object strips them).
  */
 import * as z from 'zod/mini';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
-import { BatchRunsView } from './batch-runs-view';
+import { AgentPage } from './agent-page';
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 const TOTAL = 125;
@@ -68,7 +68,7 @@ describe('BatchRunsView: out-of-order answers', () => {
     async () => {
       const slow = serveWithSlowPage(1); // the API's page 1 is the UI's page 2
       const user = userEvent.setup();
-      renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+      renderWithProviders(<AgentPage agentId={AGENT} />, {
         url: `/?agentId=${AGENT}&size=${SIZE}`,
       });
       await waitForRowsOf(0);

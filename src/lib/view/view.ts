@@ -1,9 +1,13 @@
 /**
- * The view lives in the URL: `?agentId=…&page=N&size=M&batch=…&compare=a,b`.
- * These pure functions read raw search params into a valid view and say what they had to
- * repair, so a bad shared link never breaks the page. `page` is 1-based here, as the UI
- * shows it; `toApiPage` is the one place that converts to the API's zero-based page.
+ * The view lives in the URL: `?agentId=…&page=N&size=M&batch=…&compare=a,b`. This module is
+ * its one owner with use-view.ts beside it: the `View` type, the parser (`readView`, which
+ * reads raw search params into a valid view and says what it had to repair, so a bad shared
+ * link never breaks the page) and the serializer (`viewHref`, defaults left out). `page` is
+ * 1-based here, as the UI shows it; `toApiPage` is the one place that converts to the API's
+ * zero-based page.
  */
+import { createParser, createSerializer } from 'nuqs';
+
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 20;
@@ -12,7 +16,10 @@ export const MAX_PAGE = 10_000_000;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-export interface ViewParams {
+/** Batches a comparison holds: `compare=a,b`. */
+export const MAX_COMPARED = 2;
+
+export interface View {
   agentId: string | null;
   /** 1-based, as shown. */
   page: number;
@@ -75,7 +82,7 @@ export function quote(value: string, max = 40): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
-export function readView(search: URLSearchParams): { view: ViewParams; repairs: Repair[] } {
+export function readView(search: URLSearchParams): { view: View; repairs: Repair[] } {
   const repairs: Repair[] = [];
 
   const rawAgent = search.get('agentId');
@@ -142,4 +149,41 @@ export function readView(search: URLSearchParams): { view: ViewParams; repairs: 
     },
     repairs,
   };
+}
+
+/** The view of the address bar now (for start-up work before React renders). */
+export function currentView(): View {
+  return readView(new URLSearchParams(window.location.search)).view;
+}
+
+const idParser = createParser({ parse: parseId, serialize: (id: string) => id });
+
+/** The same field parsers as `readView`, in the shape nuqs reads and writes the URL with. */
+export const viewParsers = {
+  agentId: idParser,
+  page: createParser({ parse: parsePage, serialize: String }).withDefault(1),
+  size: createParser({ parse: parseSize, serialize: String }).withDefault(DEFAULT_PAGE_SIZE),
+  batch: idParser,
+  compare: createParser({
+    parse: parseCompare,
+    serialize: (ids: readonly [string, string]) => ids.join(','),
+    eq: (a, b) => a[0] === b[0] && a[1] === b[1],
+  }),
+};
+
+const serialize = createSerializer(viewParsers);
+
+/**
+ * The URL of a view, defaults left out: relative for anchors inside the app, absolute for
+ * "Copy link".
+ */
+export function viewHref(view: Partial<View>, { absolute = false } = {}): string {
+  const path = window.location.pathname;
+  return serialize(absolute ? `${window.location.origin}${path}` : path, {
+    agentId: view.agentId ?? null,
+    page: view.page ?? null,
+    size: view.size ?? null,
+    batch: view.batch ?? null,
+    compare: view.compare ?? null,
+  });
 }

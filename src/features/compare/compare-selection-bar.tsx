@@ -1,8 +1,5 @@
-/** Batches that can be picked for a comparison at once. */
-export const MAX_COMPARED = 2;
-
-const buttonClass =
-  'rounded-full border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+import { Button } from '../../components/ui/button';
+import { MAX_COMPARED } from '../../lib/view/view';
 
 /**
  * Floats at the bottom of the window while batches are picked for comparison (the rows may be
@@ -34,17 +31,18 @@ export function CompareSelectionBar({
       {selected.length > 0 && (
         <div className="fixed inset-x-0 bottom-4 z-20 mx-auto flex w-fit max-w-[calc(100vw-2rem)] flex-wrap items-center gap-2 rounded-full border border-slate-300 bg-white px-4 py-2 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900">
           <span>{message}</span>
-          <button
-            type="button"
+          <Button
+            variant="primary"
+            size="pill"
             disabled={selected.length !== MAX_COMPARED}
             onClick={onCompare}
-            className="rounded-full bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:bg-slate-400 dark:disabled:bg-slate-600"
+            className="disabled:cursor-not-allowed disabled:bg-slate-400 dark:disabled:bg-slate-600"
           >
             Compare 2 batches
-          </button>
-          <button type="button" onClick={onClear} className={buttonClass}>
+          </Button>
+          <Button size="pill" onClick={onClear} className="text-slate-800 dark:text-slate-100">
             Clear
-          </button>
+          </Button>
         </div>
       )}
     </>

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../test/msw-server';
 import { exampleBatch, examplePage, makeBatch, makePage } from '../../test/fixtures';
 import { createTestQueryClient, renderWithProviders } from '../../test/render';
-import { batchRunsQueries } from './api/batch-runs-queries';
-import { BatchRunsView } from './batch-runs-view';
+import { batchRunsQueries } from '../../features/batch-runs/api/batch-runs-queries';
+import { AgentPage } from './agent-page';
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 
@@ -37,7 +37,7 @@ describe('BatchRunsView', () => {
   it('renders the documented example with every field somewhere', async () => {
     serve(() => HttpResponse.json(examplePage));
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
 
     expect(await screen.findByText(exampleBatch.batchId)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /New AI Agent/ })).toBeInTheDocument();
@@ -73,7 +73,7 @@ describe('BatchRunsView', () => {
 
   it('asks the API for the zero-based page of the 1-based URL page', async () => {
     const calls = pagedAgent(125);
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=3` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=3` });
     expect(await screen.findByText('Page 3 of 7')).toBeInTheDocument();
     expect(calls[0]?.searchParams.get('page')).toBe('2');
     expect(calls[0]?.searchParams.get('size')).toBe('20');
@@ -82,7 +82,7 @@ describe('BatchRunsView', () => {
   it('pages forward and back following hasNext and hasPrevious', async () => {
     pagedAgent(45);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText('Page 1 of 3');
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('Page 2 of 3');
@@ -99,7 +99,7 @@ describe('BatchRunsView', () => {
   it('changing the page size returns to page 1', async () => {
     const calls = pagedAgent(125);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=2` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=2` });
     await screen.findByText('Page 2 of 7');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50');
     await screen.findByText('Page 1 of 3');
@@ -109,14 +109,14 @@ describe('BatchRunsView', () => {
 
   it('says when the agent has no batch runs', async () => {
     serve(() => HttpResponse.json(makePage([], { totalCount: 0 })));
-    renderWithProviders(<BatchRunsView agentId="agent_empty" />, { url: '/?agentId=agent_empty' });
+    renderWithProviders(<AgentPage agentId="agent_empty" />, { url: '/?agentId=agent_empty' });
     expect(await screen.findByRole('heading', { name: 'No batch runs yet' })).toBeInTheDocument();
   });
 
   it('says a page is past the end and links to the last page', async () => {
     pagedAgent(125);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
     expect(
       await screen.findByRole('heading', { name: 'Page 99 is past the end' }),
     ).toBeInTheDocument();
@@ -128,7 +128,7 @@ describe('BatchRunsView', () => {
   it('steps back from past the end to the last page that exists', async () => {
     pagedAgent(125);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
     await screen.findByRole('heading', { name: 'Page 99 is past the end' });
     expect(screen.getByRole('button', { name: 'Last page' })).toBeEnabled();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
@@ -146,7 +146,7 @@ describe('BatchRunsView', () => {
     [404, { message: 'No such agent' }, /No such agent/],
   ])('explains a %i with what to do next', async (status, body, text) => {
     serve(() => HttpResponse.json(body, { status }));
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(text);
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -158,7 +158,7 @@ describe('BatchRunsView', () => {
       fail ? new HttpResponse('upstream down', { status: 503 }) : HttpResponse.json(examplePage),
     );
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('503');
     fail = false;
@@ -168,7 +168,7 @@ describe('BatchRunsView', () => {
 
   it('offers Retry when the network fails', async () => {
     serve(() => HttpResponse.error());
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not reach the server');
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
@@ -178,7 +178,7 @@ describe('BatchRunsView', () => {
     serve(() =>
       HttpResponse.json({ ...examplePage, data: [{ ...exampleBatch, createdDate: 12345 }] }),
     );
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     expect(await screen.findByRole('alert')).toHaveTextContent('data[0].createdDate');
   });
 
@@ -187,7 +187,7 @@ describe('BatchRunsView', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       return HttpResponse.json(examplePage);
     });
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     expect(screen.getByText('Loading batch runs…')).toBeInTheDocument();
     expect(await screen.findByText(exampleBatch.batchId)).toBeInTheDocument();
   });
@@ -195,7 +195,7 @@ describe('BatchRunsView', () => {
   it('expands and collapses every row', async () => {
     pagedAgent(3);
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText('batch_test0002');
     await user.click(screen.getByRole('button', { name: 'Expand all' }));
     expect(screen.getAllByRole('button', { name: /^Hide test cases/ })).toHaveLength(3);
@@ -206,7 +206,7 @@ describe('BatchRunsView', () => {
 
   it('opens the batch named in the URL', async () => {
     pagedAgent(3);
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&batch=batch_test0001`,
     });
     expect(
@@ -220,7 +220,7 @@ describe('BatchRunsView', () => {
     );
     const queryClient = createTestQueryClient();
     await queryClient.prefetchQuery(batchRunsQueries.list({ agentId: AGENT, page: 1, size: 20 }));
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}`,
       queryClient,
     });

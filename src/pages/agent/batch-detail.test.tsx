@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../test/msw-server';
 import { exampleBatch, makeBatch, makePage } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
-import { BatchRunsView } from './batch-runs-view';
+import { AgentPage } from './agent-page';
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 const FAR = makeBatch(57, { successfulAttempts: 3, failedAttempts: 2, totalAttempts: 5 });
@@ -34,7 +34,7 @@ describe('a linked batch that is not on the page', () => {
   it('opens on its own, with its fields, bar and test cases, and a way back', async () => {
     serve();
     const user = userEvent.setup();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&batch=${FAR.batchId}`,
     });
     expect(
@@ -59,7 +59,7 @@ describe('a linked batch that is not on the page', () => {
 
   it('says clearly when the batch does not exist', async () => {
     serve();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&batch=batch_nope`,
     });
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
@@ -72,7 +72,7 @@ describe('a linked batch that is not on the page', () => {
 
   it('stays in the table when the batch is on this page', async () => {
     serve();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, {
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&batch=${exampleBatch.batchId}`,
     });
     expect(

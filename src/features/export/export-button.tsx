@@ -1,30 +1,23 @@
 import { lazy, useRef, useState } from 'react';
+import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { BatchRun } from '../../lib/api-schemas';
-import { usePageFetcher } from './api/use-page-fetcher';
+import type { ExportSource } from './use-export';
 
 // Loaded when Export is first opened; the list does not pay for it.
 const ExportPanel = lazy(() =>
-  import('../export/export-panel').then((module) => ({ default: module.ExportPanel })),
+  import('./export-panel').then((module) => ({ default: module.ExportPanel })),
 );
 
 /** The toolbar's Export button and the panel it opens below it. */
 export function ExportButton({
-  agentId,
-  rows,
-  page,
   totalCount,
-  className,
-}: {
-  agentId: string;
-  rows: BatchRun[];
-  page: number;
+  ...source
+}: Omit<ExportSource, 'totalCount'> & {
+  /** Unknown until the first page has arrived: the button waits for it. */
   totalCount: number | undefined;
-  className: string;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const fetchPage = usePageFetcher(agentId);
 
   function close() {
     setOpen(false);
@@ -33,28 +26,20 @@ export function ExportButton({
 
   return (
     <div className="relative">
-      <button
+      <Button
         ref={button}
-        type="button"
-        className={className}
+        size="sm"
         aria-expanded={open}
         aria-controls={open ? 'export-panel' : undefined}
         disabled={totalCount === undefined}
         onClick={() => (open ? close() : setOpen(true))}
       >
         Export
-      </button>
+      </Button>
       {open && totalCount !== undefined && (
         <div id="export-panel" className="absolute top-full right-0 z-30 mt-2">
           <LazyBoundary what="export">
-            <ExportPanel
-              agentId={agentId}
-              rows={rows}
-              page={page}
-              totalCount={totalCount}
-              fetchPage={fetchPage}
-              onClose={close}
-            />
+            <ExportPanel {...source} totalCount={totalCount} onClose={close} />
           </LazyBoundary>
         </div>
       )}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE, PAGE_SIZES, readView, toApiPage } from './view-params';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, PAGE_SIZES, readView, toApiPage } from './view';
 
 const read = (search: string) => readView(new URLSearchParams(search));
 

@@ -1,39 +1,39 @@
 import { lazy, useState } from 'react';
+import type { BatchRunPage, TestCase } from '../../../contract/api-schemas';
+import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { TestCase } from '../../lib/api-schemas';
-import { useView } from '../../lib/view-state';
-import { usePageFetcher } from './api/use-page-fetcher';
+import type { PageFetcher } from '../../lib/page-walker';
 
 // Loaded when a history is first opened; the list does not pay for it.
 const TestCaseHistory = lazy(() =>
-  import('../test-case-history/test-case-history').then((module) => ({
-    default: module.TestCaseHistory,
-  })),
+  import('./test-case-history').then((module) => ({ default: module.TestCaseHistory })),
 );
 
 /** "History" on a test case card: the agent's batch runs that ran this test case. */
 export function TestCaseHistoryButton({
   agentId,
   testCase,
+  fetchPage,
+  onOpenBatch,
 }: {
   agentId: string;
   testCase: TestCase;
+  /** Reads one page of this agent's batch runs (through the shared cache). */
+  fetchPage: PageFetcher<BatchRunPage>;
+  onOpenBatch: (batchId: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const fetchPage = usePageFetcher(agentId);
-  const { setBatch } = useView();
   const name = testCase.label || testCase.testCaseId;
   return (
     <>
-      <button
-        type="button"
+      <Button
+        size="xs"
         aria-haspopup="dialog"
         aria-label={`History of test case ${name}`}
         onClick={() => setOpen(true)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
       >
         History
-      </button>
+      </Button>
       {open && (
         <LazyBoundary what="the history">
           <TestCaseHistory
@@ -41,7 +41,7 @@ export function TestCaseHistoryButton({
             testCaseId={testCase.testCaseId}
             label={testCase.label}
             fetchPage={fetchPage}
-            onOpenBatch={setBatch}
+            onOpenBatch={onOpenBatch}
             onClose={() => setOpen(false)}
           />
         </LazyBoundary>

@@ -1,67 +1,19 @@
 /**
- * The one hook that owns the URL's search params (through nuqs): parses them with defaults,
- * writes them back with defaults left out, pushes a history entry for each navigation and
- * resets the page when the agent or the page size changes.
+ * The one hook that owns the URL's search params (through nuqs, with the parsers of view.ts):
+ * parses them with defaults, writes them back with defaults left out, pushes a history entry
+ * for each navigation and resets the page when the agent or the page size changes. Bad links
+ * are repaired in place by `useUrlRepairs`, with the same parser.
  */
-import { createParser, createSerializer, useQueryStates } from 'nuqs';
+import { useQueryStates } from 'nuqs';
 import { useCallback, useEffect, useState } from 'react';
 import {
   DEFAULT_PAGE_SIZE,
-  parseCompare,
-  parseId,
-  parsePage,
-  parseSize,
   readView,
+  viewParsers,
   type PageSize,
   type Repair,
-} from './view-params';
-
-const idParser = createParser({ parse: parseId, serialize: (id: string) => id });
-
-export const viewParsers = {
-  agentId: idParser,
-  page: createParser({ parse: parsePage, serialize: String }).withDefault(1),
-  size: createParser({ parse: parseSize, serialize: String }).withDefault(DEFAULT_PAGE_SIZE),
-  batch: idParser,
-  compare: createParser({
-    parse: parseCompare,
-    serialize: (ids: readonly [string, string]) => ids.join(','),
-    eq: (a, b) => a[0] === b[0] && a[1] === b[1],
-  }),
-};
-
-const serialize = createSerializer(viewParsers);
-
-export type View = {
-  agentId: string | null;
-  page: number;
-  size: PageSize;
-  batch: string | null;
-  compare: readonly [string, string] | null;
-};
-
-/** The canonical absolute URL of a view, defaults left out: what "Copy link" copies. */
-export function canonicalUrl(view: Partial<View>): string {
-  const base = `${window.location.origin}${window.location.pathname}`;
-  return serialize(base, {
-    agentId: view.agentId ?? null,
-    page: view.page ?? null,
-    size: view.size ?? null,
-    batch: view.batch ?? null,
-    compare: view.compare ?? null,
-  });
-}
-
-/** A relative link to a view, for anchors inside the app. */
-export function viewHref(view: Partial<View>): string {
-  return serialize(window.location.pathname, {
-    agentId: view.agentId ?? null,
-    page: view.page ?? null,
-    size: view.size ?? null,
-    batch: view.batch ?? null,
-    compare: view.compare ?? null,
-  });
-}
+  type View,
+} from './view';
 
 export function useView() {
   const [view, setView] = useQueryStates(viewParsers, { history: 'push', scroll: false });
@@ -87,6 +39,9 @@ export function useView() {
 
   return { view: view as View, selectAgent, setPage, setSize, setBatch, setCompare };
 }
+
+/** What `useView` returns: the view and the navigations a page passes to its features. */
+export type ViewState = ReturnType<typeof useView>;
 
 /**
  * Repairs a bad link in place (history replace, no new entry) and keeps the explanations

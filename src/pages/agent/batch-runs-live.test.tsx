@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
-import { BatchRunsView } from './batch-runs-view';
-import { LIVE_REFRESH_MS } from './live-refresh';
+import { AgentPage } from './agent-page';
+import { LIVE_REFRESH_MS } from '../../features/batch-runs/live-refresh';
 
 // Generous waits: the shared CI machine is often busy.
 configure({ asyncUtilTimeout: 5_000 });
@@ -63,7 +63,7 @@ describe('BatchRunsView while a batch is running', { timeout: 30_000 }, () => {
 
   it('refreshes every 3 s and stops once every batch has finished', async () => {
     const progress = serveLiveAgent();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     expect(await screen.findByText(LIVE_TEXT)).toBeInTheDocument();
     expect(screen.queryByText('Updating…')).toBeNull();
     expect(attemptsOf('batch_test0000')).toContain('2 / 5');
@@ -83,7 +83,7 @@ describe('BatchRunsView while a batch is running', { timeout: 30_000 }, () => {
   it('keeps opened rows open and shows no "Updating…" while refreshing', async () => {
     const progress = serveLiveAgent();
     const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText(LIVE_TEXT);
     await user.click(
       screen.getByRole('button', { name: 'Show test cases of batch batch_test0001' }),
@@ -105,7 +105,7 @@ describe('BatchRunsView while a batch is running', { timeout: 30_000 }, () => {
 
   it('pauses while the tab is hidden', async () => {
     const progress = serveLiveAgent();
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText(LIVE_TEXT);
     act(() => focusManager.setFocused(false));
     await tick(LIVE_REFRESH_MS * 3);
@@ -117,7 +117,7 @@ describe('BatchRunsView while a batch is running', { timeout: 30_000 }, () => {
 
   it('does not keep refreshing for a batch that stalled long ago', async () => {
     const progress = serveLiveAgent({ stalled: true });
-    renderWithProviders(<BatchRunsView agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText(LIVE_TEXT);
     for (let step = 0; step < 3; step += 1) await tick();
     await waitFor(() => expect(screen.queryByText(LIVE_TEXT)).toBeNull());

@@ -1,0 +1,55 @@
+/**
+ * One page of an agent's batch runs as the list shows it: the query (every option in the
+ * factory), the next page prefetched as soon as the server says there is one, whether the page
+ * refreshes itself, whether a linked batch must be shown on its own, and the document title.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { BatchRunsListParams } from '../../lib/batch-runs-api';
+import { batchRunsQueries } from './api/batch-runs-queries';
+import { liveRefetchInterval } from './live-refresh';
+
+export function useBatchRunsPage({
+  agentId,
+  page,
+  size,
+  batch,
+}: BatchRunsListParams & {
+  /** The batch the URL opens (`&batch=…`). */
+  batch: string | null;
+}) {
+  const queryClient = useQueryClient();
+  const query = useQuery(batchRunsQueries.list({ agentId, page, size }));
+  const { data, isPlaceholderData } = query;
+
+  // Prefetch the next page as soon as the server says there is one.
+  useEffect(() => {
+    if (data?.hasNext && !isPlaceholderData) {
+      void queryClient.prefetchQuery(batchRunsQueries.list({ agentId, page: page + 1, size }));
+    }
+  }, [data?.hasNext, isPlaceholderData, queryClient, agentId, page, size]);
+
+  const rows = data?.data ?? [];
+  const agentName = rows[0]?.agent.name;
+  // A linked batch that is not on this page is shown on its own (fetched by id).
+  const showDetail =
+    batch !== null &&
+    query.isSuccess &&
+    !isPlaceholderData &&
+    !rows.some((row) => row.batchId === batch);
+  useEffect(() => {
+    if (showDetail) return; // the detail view names itself
+    document.title = `${agentName ?? agentId} · page ${page} · Batch runs`;
+  }, [agentName, agentId, page, showDetail]);
+
+  return {
+    query,
+    rows,
+    agentName,
+    showDetail,
+    isLive: !isPlaceholderData && liveRefetchInterval(data) !== false,
+    lastPage: Math.max(data?.totalPages ?? 1, 1),
+  };
+}
+
+export type BatchRunsPage = ReturnType<typeof useBatchRunsPage>;
