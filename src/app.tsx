@@ -21,11 +21,6 @@ const AgentsBoard = lazy(() =>
 const AgentPicker = lazy(() =>
   import('./features/agents/agent-picker').then((module) => ({ default: module.AgentPicker })),
 );
-const UnknownAgentNote = lazy(() =>
-  import('./features/agents/unknown-agent-note').then((module) => ({
-    default: module.UnknownAgentNote,
-  })),
-);
 
 // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
 const ignore = () => undefined;
@@ -66,15 +61,7 @@ export function App() {
         <UrlRepairNotices />
         {view.agentId ? (
           <LazyBoundary what="the batch runs">
-            <AgentPage
-              key={view.agentId}
-              agentId={view.agentId}
-              emptyNote={
-                <Suspense fallback={null}>
-                  <UnknownAgentNote agentId={view.agentId} />
-                </Suspense>
-              }
-            />
+            <AgentPage key={view.agentId} agentId={view.agentId} />
           </LazyBoundary>
         ) : (
           <LazyBoundary what="the agents">

@@ -64,7 +64,7 @@ export interface PassRatePoint {
   createdMs: number;
   succeeded: number;
   finished: number;
-  /** null when nothing has finished: such a batch is listed but not plotted. */
+  /** null while the batch is unfinished or nothing finished: listed but never plotted. */
   passRate: number | null;
   isUnfinished: boolean;
 }
@@ -80,7 +80,8 @@ export function passRatePoint(
     createdMs: Date.parse(batch.createdDate),
     succeeded: summary.succeeded,
     finished: summary.finished,
-    passRate: summary.passRate,
+    // A running batch's early attempts are not its pass rate: it is plotted once finished.
+    passRate: summary.isUnfinished ? null : summary.passRate,
     isUnfinished: summary.isUnfinished,
   };
 }

@@ -1,5 +1,5 @@
 import example from '../../contract/list-batch-runs.example.json';
-import type { BatchRun, BatchRunPage } from '../../contract/api-schemas';
+import type { Agent, BatchRun, BatchRunPage } from '../../contract/api-schemas';
 import { pageInfo } from '../../contract/paging';
 
 /** The documented example response, verbatim. */
@@ -25,3 +25,14 @@ export function makePage(
 ): BatchRunPage {
   return { data: rows, ...pageInfo(totalCount, { page, size }) };
 }
+
+/** The agents `GET /v1/agents` lists by default in tests (see msw-server.ts). */
+export const workspaceAgents: Agent[] = [
+  { agentId: 'agent_D5D0p7TUs66TTAEAx', agentName: 'New AI Agent', status: 'Live' },
+  {
+    agentId: 'agent_Lq8vRk2NwB4ZpTe9c',
+    agentName: 'Appointment Booking Assistant',
+    status: 'Live',
+  },
+  { agentId: 'agent_E2zJt6HqMx9UbPk4w', agentName: 'Table Reservations v2', status: 'Testing' },
+];

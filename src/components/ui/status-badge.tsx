@@ -1,17 +1,23 @@
-/** An agent's status as the API spells it (Live, Testing, active, …). */
+import { formatStatus } from '../../lib/format';
+
+/** Statuses that say something is wrong with the agent; the others are neutral. */
+const PROBLEM_STATUSES = new Set(['error', 'failed', 'failing', 'disabled', 'inactive', 'paused']);
+
+/**
+ * An agent's status in one casing ("Live", "Active", "Testing"), in a neutral colour unless it
+ * is a problem state: a status is not a verdict on the tests.
+ */
 export function StatusBadge({ status }: { status: string }) {
-  const key = status.toLowerCase();
-  const tone =
-    key === 'live' || key === 'active'
-      ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100'
-      : key === 'testing'
-        ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100'
-        : 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100';
+  const label = formatStatus(status);
+  const problem = PROBLEM_STATUSES.has(label.toLowerCase());
+  const tone = problem
+    ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100'
+    : 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200';
   return (
     <span
-      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${tone}`}
+      className={`inline-block rounded-full border border-slate-300 px-2 py-0.5 text-xs font-medium whitespace-nowrap dark:border-slate-600 ${tone}`}
     >
-      {status || 'Unknown'}
+      {label}
     </span>
   );
 }

@@ -61,10 +61,17 @@ export function SuccessBar({
       </svg>
       {showNumbers && (
         <span className="text-xs tabular-nums whitespace-nowrap text-slate-700 dark:text-slate-300">
-          <span className="font-semibold">
-            {formatPassRate(summary)}
-            <span className="sr-only"> pass rate</span>
-          </span>
+          {/* An unfinished batch has progress, not a pass rate: its first attempts say little. */}
+          {summary.isUnfinished ? (
+            <span className="font-semibold">
+              {summary.finished} of {summary.expected} done
+            </span>
+          ) : (
+            <span className="font-semibold">
+              {formatPassRate(summary)}
+              <span className="sr-only"> pass rate</span>
+            </span>
+          )}
           <span aria-hidden="true">
             {' '}
             <span className="text-emerald-700 dark:text-emerald-400">

@@ -3,21 +3,36 @@ import { Notice } from '../../components/ui/notice';
 import { formatCount } from '../../lib/format';
 import { viewHref, type PageSize } from '../../lib/view/view';
 
-/** The agent has no batch runs at all; `children` say more (e.g. the agent is unknown). */
+/**
+ * The agent has no batch runs at all: one message, that the agent is not the workspace's when
+ * the agent list says so (the API answers an unknown id with an empty page), else that it has
+ * not run a batch yet.
+ */
 export function NoBatchRuns({
   agentId,
-  children,
+  agentName,
+  unknown,
 }: {
   agentId: string;
-  children?: React.ReactNode;
+  agentName: string | undefined;
+  unknown: boolean;
 }) {
+  if (unknown) {
+    return (
+      <Notice tone="warning" title="Agent not found">
+        <p>
+          <code className="font-mono">{agentId}</code> is not one of this workspace’s agents. Check
+          the link, or find the agent by name in the box above.
+        </p>
+      </Notice>
+    );
+  }
   return (
     <Notice title="No batch runs yet">
       <p>
-        Agent <code className="font-mono">{agentId}</code> has not run any batch of test cases.
-        Start one in SigmaMind, or pick another agent.
+        {agentName ? <bdi>{agentName}</bdi> : <code className="font-mono">{agentId}</code>} has not
+        run any batch of test cases. Start one in SigmaMind, or pick another agent.
       </p>
-      {children}
     </Notice>
   );
 }

@@ -16,7 +16,6 @@ const CELL_CLASS: Partial<Record<string, string>> = {
   expander: 'w-10',
   batchId: 'w-[14.5rem]',
   createdDate: 'w-[9rem]',
-  status: 'w-[7rem]',
   results: 'w-[17.5rem]',
   attempts: 'w-[6rem] text-right',
 };

@@ -16,6 +16,10 @@ import { useListShortcuts } from './use-list-shortcuts';
 
 export interface BatchRunsViewProps {
   agentId: string;
+  /** The agent's status, said once in the heading. */
+  agentStatus: string | undefined;
+  /** The workspace's agent list does not have this agent. */
+  unknownAgent: boolean;
   page: number;
   size: PageSize;
   batch: string | null;
@@ -23,9 +27,11 @@ export interface BatchRunsViewProps {
   rowsOpen: ExpandedRows;
   /** The absolute URL of this view, for "Copy link". */
   linkUrl: string;
-  /** Said under "No batch runs yet", e.g. that the agent is not one of this workspace's. */
-  emptyNote?: React.ReactNode;
+  /** The agent's latest results, above the page summary. */
+  headline?: React.ReactNode;
   onPageChange: (page: number) => void;
+  /** Opens one batch (`&batch=`), e.g. picked on the chart. */
+  onOpenBatch: (batchId: string) => void;
   onSizeChange: (size: PageSize) => void;
   rowSelection: RowSelectionState;
   onRowSelectionChange: (updater: Updater<RowSelectionState>) => void;
@@ -51,6 +57,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
     onPageChange,
     onSizeChange,
     exportButton,
+    headline,
     children,
   } = props;
   const { query, rows } = list;
@@ -71,16 +78,24 @@ export function BatchRunsView(props: BatchRunsViewProps) {
     <section aria-labelledby="batch-runs-heading" className="space-y-3">
       <BatchRunsToolbar
         title={list.agentName ?? agentId}
+        status={props.agentStatus}
         list={list}
         rowsOpen={rowsOpen}
         linkUrl={linkUrl}
         exportButton={exportButton}
         onShowShortcuts={() => setShortcutsOpen(true)}
       />
+      {headline}
       {query.isPending ? (
-        <PageSummary batches={undefined} totalCount={undefined} />
+        <PageSummary page={page} batches={undefined} totalCount={undefined} />
       ) : rows.length > 0 ? (
-        <PageSummary batches={rows} totalCount={data?.totalCount} dimmed={isPlaceholderData} />
+        <PageSummary
+          page={page}
+          batches={rows}
+          totalCount={data?.totalCount}
+          dimmed={isPlaceholderData}
+          onOpenBatch={props.onOpenBatch}
+        />
       ) : null}
       {query.isError && data && (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
@@ -122,7 +137,7 @@ function ListBody({
   batch,
   list,
   rowsOpen,
-  emptyNote,
+  unknownAgent,
   onPageChange,
   rowSelection,
   onRowSelectionChange,
@@ -137,7 +152,7 @@ function ListBody({
     // Failed with nothing to show; a failed refresh keeps the rows it has (see below).
     return <ApiErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   } else if (data.totalCount === 0) {
-    return <NoBatchRuns agentId={agentId}>{emptyNote}</NoBatchRuns>;
+    return <NoBatchRuns agentId={agentId} agentName={list.agentName} unknown={unknownAgent} />;
   } else if (rows.length === 0) {
     return (
       <PastTheEnd

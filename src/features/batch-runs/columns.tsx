@@ -2,11 +2,11 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Fragment } from 'react';
 import type { BatchRun } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
-import { formatCount, formatDateTime, formatRelative, shorten } from '../../lib/format';
+import { formatCount, shorten } from '../../lib/format';
 import { CopyButton } from '../../components/ui/copy-button';
-import { StatusBadge } from '../../components/ui/status-badge';
+import { CreatedTime } from '../../components/ui/created-time';
 import { SuccessBar } from '../../components/ui/success-bar';
-import { STALLED_AFTER_MS, isRunning } from './live-refresh';
+import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-health';
 import type { batchRunsFeatures } from './table-features';
 
 const column = createColumnHelper<typeof batchRunsFeatures, BatchRun>();
@@ -70,21 +70,8 @@ export const batchRunColumns = column.columns([
   }),
   column.accessor('createdDate', {
     header: 'Created',
-    cell: ({ row }) => {
-      const iso = row.original.createdDate;
-      const absolute = formatDateTime(iso);
-      return (
-        <time dateTime={iso} title={absolute} className="whitespace-nowrap">
-          <span aria-hidden="true">{formatRelative(iso)}</span>
-          <span className="sr-only">{absolute}</span>
-        </time>
-      );
-    },
-  }),
-  column.display({
-    id: 'status',
-    header: 'Agent status',
-    cell: ({ row }) => <StatusBadge status={row.original.agent.status} />,
+    // The date and time tell the rows apart; the age (ticking) is secondary.
+    cell: ({ row }) => <CreatedTime iso={row.original.createdDate} />,
   }),
   column.display({
     id: 'testCases',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeBatch } from '../../test/fixtures';
+import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-health';
 import {
   LIVE_REFRESH_MS,
-  STALLED_AFTER_MS,
+  SLOW_REFRESH_MS,
   hasRunningBatch,
-  isRunning,
   liveRefetchInterval,
 } from './live-refresh';
 
@@ -47,18 +47,25 @@ describe('liveRefetchInterval', () => {
   it('polls while any batch on the page runs', () => {
     const page = { data: [batch(5), batch(3), batch(5)] };
     expect(hasRunningBatch(page, NOW)).toBe(true);
-    expect(liveRefetchInterval(page, NOW)).toBe(LIVE_REFRESH_MS);
+    expect(liveRefetchInterval(page, 1, NOW)).toBe(LIVE_REFRESH_MS);
+    expect(liveRefetchInterval(page, 4, NOW)).toBe(LIVE_REFRESH_MS);
   });
 
-  it('stops when all have finished, or only stalled ones are left', () => {
-    expect(liveRefetchInterval({ data: [batch(5), batch(5)] }, NOW)).toBe(false);
-    expect(liveRefetchInterval({ data: [batch(5), batch(1, minutesAgo(60 * 24 * 30))] }, NOW)).toBe(
-      false,
-    );
+  it('stops on a later page when all have finished, or only stalled ones are left', () => {
+    expect(liveRefetchInterval({ data: [batch(5), batch(5)] }, 2, NOW)).toBe(false);
+    expect(
+      liveRefetchInterval({ data: [batch(5), batch(1, minutesAgo(60 * 24 * 30))] }, 2, NOW),
+    ).toBe(false);
   });
 
-  it('does not poll without data or for an empty page', () => {
-    expect(liveRefetchInterval(undefined, NOW)).toBe(false);
-    expect(liveRefetchInterval({ data: [] }, NOW)).toBe(false);
+  it('keeps the first page on the slow cycle when nothing runs, so a new batch appears', () => {
+    expect(liveRefetchInterval({ data: [batch(5), batch(5)] }, 1, NOW)).toBe(SLOW_REFRESH_MS);
+    expect(liveRefetchInterval({ data: [] }, 1, NOW)).toBe(SLOW_REFRESH_MS);
+    expect(liveRefetchInterval(undefined, 1, NOW)).toBe(SLOW_REFRESH_MS);
+  });
+
+  it('does not poll a later page without data or for an empty page', () => {
+    expect(liveRefetchInterval(undefined, 2, NOW)).toBe(false);
+    expect(liveRefetchInterval({ data: [] }, 2, NOW)).toBe(false);
   });
 });

@@ -1,29 +1,15 @@
 /**
- * When the batch-runs page refreshes itself. A batch is unfinished while totalAttempts is below
- * what its test cases ask for (see lib/attempts.ts). A young unfinished batch is *running*: the
- * page is asked for again every LIVE_REFRESH_MS while one is on screen, and not once they have
- * all finished. An unfinished batch older than STALLED_AFTER_MS is taken as stalled (the API
- * keeps batches that never finished): it is shown as unfinished but does not keep the page
- * polling forever.
+ * When the batch-runs list refreshes itself. While a running batch is on a page (see
+ * lib/batch-health.ts), that page is asked for again every LIVE_REFRESH_MS. The first page is
+ * also asked for on a slow cycle (SLOW_REFRESH_MS) when nothing runs, so a batch started
+ * elsewhere appears without a reload; other pages stop once their batches have finished.
+ * react-query pauses both cycles while the tab is hidden.
  */
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
-import { summarizeAttempts } from '../../lib/attempts';
+import type { BatchRunPage } from '../../../contract/api-schemas';
+import { isRunning } from '../../lib/batch-health';
 
 export const LIVE_REFRESH_MS = 3_000;
-/** Far longer than a batch of simulated conversations takes; older unfinished batches stalled. */
-export const STALLED_AFTER_MS = 6 * 60 * 60 * 1000;
-
-type BatchCounts = Pick<
-  BatchRun,
-  'createdDate' | 'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'
->;
-
-/** Unfinished and young enough to be still going. A date ahead of our clock counts as young. */
-export function isRunning(batch: BatchCounts, now: number = Date.now()): boolean {
-  if (!summarizeAttempts(batch).isUnfinished) return false;
-  const age = now - Date.parse(batch.createdDate);
-  return Number.isNaN(age) || age < STALLED_AFTER_MS;
-}
+export const SLOW_REFRESH_MS = 30_000;
 
 export function hasRunningBatch(
   page: Pick<BatchRunPage, 'data'> | undefined,
@@ -32,10 +18,12 @@ export function hasRunningBatch(
   return page?.data.some((batch) => isRunning(batch, now)) ?? false;
 }
 
-/** The query's refetchInterval: poll while a running batch is on the page, stop after. */
+/** The query's refetchInterval: fast while a batch runs, slow on the first page, else none. */
 export function liveRefetchInterval(
   page: Pick<BatchRunPage, 'data'> | undefined,
+  pageNumber: number,
   now: number = Date.now(),
 ): number | false {
-  return hasRunningBatch(page, now) ? LIVE_REFRESH_MS : false;
+  if (hasRunningBatch(page, now)) return LIVE_REFRESH_MS;
+  return pageNumber === 1 ? SLOW_REFRESH_MS : false;
 }

@@ -22,33 +22,34 @@ function batch(
 }
 
 describe('summarizePage', () => {
-  it('adds attempts across the page and pools the pass rate', () => {
+  it('pools the finished batches’ attempts; unfinished ones only count as pending', () => {
     const stats = summarizePage([
       batch(0, 12, [4, 1], [5]), // 80 %, finished
-      batch(1, 10, [1, 1], [2, 4]), // 50 %, 4 pending
-      batch(2, 11, [0, 0], [3]), // nothing finished, 3 pending
+      batch(1, 11, [1, 1], [2, 4]), // 2 of 6 done, 4 pending: no rate yet
+      batch(2, 10, [1, 0], [1]), // 100 %, finished
+      batch(3, 9, [0, 0], [3]), // nothing finished, 3 pending
     ]);
     expect(stats).toMatchObject({
-      batches: 3,
+      batches: 4,
       unfinishedBatches: 2,
       succeeded: 5,
-      failed: 2,
-      finished: 7,
+      failed: 1,
+      finished: 6,
       pending: 7,
     });
-    // Pooled: 5 of 7, not the mean of 80 % and 50 %.
-    expect(stats.passRate).toBeCloseTo(5 / 7);
+    // Pooled: 5 of 6, not the mean of 80 % and 100 %, and nothing of the running batch.
+    expect(stats.passRate).toBeCloseTo(5 / 6);
   });
 
-  it('orders the chart points oldest first and leaves unfinished-only batches unrated', () => {
+  it('gives one chart slot per batch in list order, oldest first, unfinished never rated', () => {
     const stats = summarizePage([
       batch(0, 12, [4, 1], [5]),
       batch(1, 10, [1, 1], [2, 4]),
       batch(2, 11, [0, 0], [3]),
     ]);
     expect(stats.points.map((point) => [point.batchId, point.passRate])).toEqual([
-      ['batch_test0001', 0.5],
       ['batch_test0002', null],
+      ['batch_test0001', null],
       ['batch_test0000', 0.8],
     ]);
     expect(stats.points.map((point) => point.isUnfinished)).toEqual([true, true, false]);

@@ -1,7 +1,9 @@
 /**
  * The arithmetic of the page summary: attempts across the batches on screen, and one point per
- * batch for the pass-rate chart. The overall pass rate pools attempts (succeeded over finished
- * across the page), so a batch of 50 attempts weighs more than a batch of 2.
+ * batch for the pass-rate chart. The pass rate pools the attempts of the *finished* batches
+ * (succeeded over finished), so a batch of 50 attempts weighs more than a batch of 2; an
+ * unfinished batch counts as progress (its pending attempts), never towards a rate, and is not
+ * plotted as one.
  */
 import type { BatchRun } from '../../../contract/api-schemas';
 import { passRatePoint, summarizeAttempts, type PassRatePoint } from '../../lib/attempts';
@@ -14,7 +16,8 @@ export interface PageStats {
   pending: number;
   finished: number;
   passRate: number | null;
-  /** Oldest first, as the chart's x axis runs. */
+  /** One per batch in list order, reversed (the list is newest first; the chart's x axis runs
+   * oldest to newest). Unfinished batches have no passRate. */
   points: PassRatePoint[];
 }
 
@@ -31,14 +34,17 @@ export function summarizePage(batches: readonly BatchRun[]): PageStats {
   };
   for (const batch of batches) {
     const summary = summarizeAttempts(batch);
-    stats.succeeded += summary.succeeded;
-    stats.failed += summary.failed;
-    stats.pending += summary.pending;
-    stats.finished += summary.finished;
-    if (summary.isUnfinished) stats.unfinishedBatches += 1;
+    if (summary.isUnfinished) {
+      stats.unfinishedBatches += 1;
+      stats.pending += summary.pending;
+    } else {
+      stats.succeeded += summary.succeeded;
+      stats.failed += summary.failed;
+      stats.finished += summary.finished;
+    }
     stats.points.push(passRatePoint(batch, summary));
   }
   stats.passRate = stats.finished > 0 ? Math.min(1, stats.succeeded / stats.finished) : null;
-  stats.points.sort((a, b) => a.createdMs - b.createdMs);
+  stats.points.reverse();
   return stats;
 }

@@ -14,10 +14,16 @@ const bodyClass = 'grid gap-4 md:h-44 md:grid-cols-[17rem_minmax(0,1fr)]';
  * their pass rate over time. Without batches yet it holds the same space with placeholders.
  */
 export function PageSummary({
+  page,
   batches,
   totalCount,
   dimmed = false,
+  onOpenBatch,
 }: {
+  /** Opens a batch picked on the chart (`&batch=`). */
+  onOpenBatch?: (batchId: string) => void;
+  /** The list's page (1-based), which the summary covers. */
+  page: number;
   batches: readonly BatchRun[] | undefined;
   totalCount: number | undefined;
   dimmed?: boolean;
@@ -31,7 +37,7 @@ export function PageSummary({
       className={`${panelClass} transition-opacity ${dimmed ? 'opacity-60' : ''}`}
     >
       <h2 id="page-summary-heading" className="mb-3 text-sm font-semibold">
-        This page: {plural(stats.batches, 'batch run', 'batch runs')}
+        Page {formatCount(page)} summary: {plural(stats.batches, 'batch run', 'batch runs')}
         {totalCount !== undefined && totalCount > stats.batches && (
           <>
             {' '}
@@ -52,12 +58,14 @@ export function PageSummary({
       <div className={bodyClass}>
         <div className="flex flex-col gap-3">
           <div>
-            <p className="text-xs text-slate-600 dark:text-slate-400">Pass rate</p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Pass rate of this page’s finished batches
+            </p>
             <p className="text-3xl font-semibold tabular-nums" data-testid="page-pass-rate">
               {stats.passRate === null ? '—' : formatPercent(stats.passRate)}
             </p>
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              of {plural(finished, 'finished attempt', 'finished attempts')}
+              of {plural(finished, 'attempt', 'attempts')}
             </p>
           </div>
           {/* The counts are written out below; the bar only draws them. */}
@@ -82,7 +90,7 @@ export function PageSummary({
             <Count label="Pending" value={stats.pending} swatch="bg-slate-400" />
           </dl>
         </div>
-        <PassRateChart points={stats.points} />
+        <PassRateChart points={stats.points} onOpenBatch={onOpenBatch} />
       </div>
     </section>
   );

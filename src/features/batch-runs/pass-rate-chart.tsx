@@ -1,27 +1,62 @@
-import { formatCount, formatDateTime, formatPercent, plural } from '../../lib/format';
+import { useRef, useState } from 'react';
+import {
+  formatCount,
+  formatDateTime,
+  formatPercent,
+  formatShortDate,
+  formatShortDateTime,
+  formatTime,
+  plural,
+} from '../../lib/format';
 import type { PassRatePoint } from '../../lib/attempts';
 
 const Y_TICKS = [1, 0.5, 0] as const;
+/** Date ticks under the chart: few enough that they never run into each other on a phone. */
+const X_TICKS = 3;
 
 /**
- * Pass rate of each batch on the page against its creation time: x is createdDate (oldest on
- * the left), y is 0–100 %. Drawn in a 100×100 viewBox stretched to the box; strokes do not
- * scale and each point is a zero-length round-capped line, so dots stay round at any width.
- * A hollow dot is a batch still unfinished. The SVG is decoration for sighted readers (each
- * point has a <title> on hover); the same numbers are in a visually hidden table (by date: the
- * batch ids are in the main table, and repeating them would only lengthen it).
+ * Pass rate of each batch on the page, one slot per batch in list order (oldest on the left),
+ * y 0–100 %. Drawn in a 100×100 viewBox stretched to the box; strokes do not scale and each
+ * point is a zero-length round-capped line, so dots stay round at any width. Unfinished
+ * batches keep their slot but are not plotted: a running batch has no pass rate yet. Each slot
+ * is a button: hover or focus shows its batch, click or Enter opens it; the arrows move
+ * between slots. The same numbers are in a visually hidden table.
  */
-export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) {
-  const plotted = points.filter(
-    (point): point is PassRatePoint & { passRate: number } => point.passRate !== null,
+export function PassRateChart({
+  points,
+  onOpenBatch,
+}: {
+  points: readonly PassRatePoint[];
+  onOpenBatch?: (batchId: string) => void;
+}) {
+  const [active, setActive] = useState<number | null>(null);
+  const [focusIndex, setFocusIndex] = useState(points.length - 1);
+  const slots = useRef<(HTMLButtonElement | null)[]>([]);
+  const plotted = points.flatMap((point, index) =>
+    point.passRate === null ? [] : [{ ...point, passRate: point.passRate, index }],
   );
   const unplotted = points.length - plotted.length;
-  const first = plotted[0];
-  const last = plotted.at(-1);
-  const span = first && last ? last.createdMs - first.createdMs : 0;
-  const xOf = (ms: number) => (first && span > 0 ? ((ms - first.createdMs) / span) * 100 : 50);
+  const xOf = (index: number) => ((index + 0.5) / Math.max(points.length, 1)) * 100;
   const yOf = (rate: number) => (1 - rate) * 100;
-  const hasUnfinished = plotted.some((point) => point.isUnfinished);
+  const ticks = xTicks(points);
+  const shown = active === null ? undefined : points[active];
+
+  function move(event: React.KeyboardEvent, index: number) {
+    const next =
+      event.key === 'ArrowRight'
+        ? index + 1
+        : event.key === 'ArrowLeft'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? points.length - 1
+              : null;
+    if (next === null || next < 0 || next >= points.length) return;
+    event.preventDefault();
+    setFocusIndex(next);
+    slots.current[next]?.focus();
+  }
 
   return (
     <figure className="flex min-w-0 flex-col">
@@ -43,7 +78,7 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
         <div className="relative mx-2">
           {plotted.length === 0 ? (
             <p className="absolute inset-0 flex items-center justify-center text-xs text-slate-600 dark:text-slate-400">
-              No finished attempts to plot yet
+              No finished batch to plot yet
             </p>
           ) : null}
           <svg
@@ -68,10 +103,21 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
                 }
               />
             ))}
+            {shown && (
+              <line
+                x1={xOf(active ?? 0)}
+                x2={xOf(active ?? 0)}
+                y1="0"
+                y2="100"
+                strokeWidth="1"
+                vectorEffect="non-scaling-stroke"
+                className="stroke-slate-400 dark:stroke-slate-500"
+              />
+            )}
             {plotted.length > 1 && (
               <polyline
                 points={plotted
-                  .map((point) => `${xOf(point.createdMs)},${yOf(point.passRate)}`)
+                  .map((point) => `${xOf(point.index)},${yOf(point.passRate)}`)
                   .join(' ')}
                 fill="none"
                 strokeWidth="2"
@@ -80,49 +126,86 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
                 className="stroke-indigo-600 dark:stroke-indigo-400"
               />
             )}
-            {plotted.map((point) => {
-              const x = xOf(point.createdMs);
-              const y = yOf(point.passRate);
-              return (
-                <g key={point.batchId}>
-                  <title>{describePoint(point)}</title>
-                  <Dot x={x} y={y} width={9} className="stroke-indigo-600 dark:stroke-indigo-400" />
-                  {point.isUnfinished && (
-                    <Dot x={x} y={y} width={4} className="stroke-white dark:stroke-slate-900" />
-                  )}
-                  <Dot x={x} y={y} width={18} className="stroke-transparent" />
-                </g>
-              );
-            })}
+            {plotted.map((point) => (
+              <g key={point.batchId}>
+                <title>{describePoint(point)}</title>
+                <Dot
+                  x={xOf(point.index)}
+                  y={yOf(point.passRate)}
+                  width={point.index === active ? 12 : 9}
+                  className="stroke-indigo-600 dark:stroke-indigo-400"
+                />
+              </g>
+            ))}
           </svg>
+          {onOpenBatch && (
+            <div
+              role="group"
+              aria-label="Batch runs on the chart; the arrow keys move between them"
+              className="absolute inset-0 flex"
+              onMouseLeave={() => setActive(null)}
+            >
+              {points.map((point, index) => (
+                <button
+                  key={point.batchId}
+                  ref={(element) => {
+                    slots.current[index] = element;
+                  }}
+                  type="button"
+                  tabIndex={index === Math.min(focusIndex, points.length - 1) ? 0 : -1}
+                  aria-label={`Open ${describeSlot(point)}`}
+                  className="h-full min-w-0 flex-1 cursor-pointer rounded-sm focus-visible:outline-2 focus-visible:outline-indigo-500"
+                  onMouseEnter={() => setActive(index)}
+                  onFocus={() => {
+                    setActive(index);
+                    setFocusIndex(index);
+                  }}
+                  onBlur={() => setActive(null)}
+                  onKeyDown={(event) => move(event, index)}
+                  onClick={() => onOpenBatch(point.batchId)}
+                />
+              ))}
+            </div>
+          )}
+          {shown && active !== null && (
+            <p
+              aria-hidden="true"
+              className="pointer-events-none absolute -top-7 z-10 rounded bg-slate-900 px-2 py-0.5 text-xs whitespace-nowrap text-white shadow dark:bg-slate-100 dark:text-slate-900"
+              style={
+                xOf(active) > 50 ? { right: `${100 - xOf(active)}%` } : { left: `${xOf(active)}%` }
+              }
+            >
+              {describeSlot(shown)}
+            </p>
+          )}
         </div>
       </div>
       <div
         aria-hidden="true"
-        className="mt-1 ml-[2.75rem] flex h-4 justify-between gap-2 px-2 text-xs text-slate-600 dark:text-slate-400"
+        className="relative mt-1 ml-[2.75rem] h-4 px-2 text-xs whitespace-nowrap text-slate-600 dark:text-slate-400"
       >
-        {first && last && span > 0 ? (
-          <>
-            <span>{formatDateTime(first.createdDate)}</span>
-            <span>{formatDateTime(last.createdDate)}</span>
-          </>
-        ) : first ? (
-          <span className="w-full text-center">{formatDateTime(first.createdDate)}</span>
-        ) : null}
-      </div>
-      <p className="mt-1 flex h-4 gap-4 text-xs text-slate-600 dark:text-slate-400">
-        {hasUnfinished && (
-          <span className="inline-flex items-center gap-1">
+        <div className="relative mx-0 h-full">
+          {ticks.map(({ index, label }, position) => (
             <span
-              aria-hidden="true"
-              className="inline-block h-2 w-2 rounded-full border-2 border-indigo-600 dark:border-indigo-400"
-            />
-            unfinished batch
-          </span>
-        )}
+              key={index}
+              className="absolute top-0"
+              style={
+                position === 0 && ticks.length > 1
+                  ? { left: 0 }
+                  : position === ticks.length - 1 && ticks.length > 1
+                    ? { right: 0 }
+                    : { left: `${xOf(index)}%`, transform: 'translateX(-50%)' }
+              }
+            >
+              {label}
+            </span>
+          ))}
+        </div>
+      </div>
+      <p className="mt-1 flex min-h-4 flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
         {unplotted > 0 && (
           <span>
-            {plural(unplotted, 'batch', 'batches')} with no finished attempts{' '}
+            {plural(unplotted, 'unfinished batch', 'unfinished batches')}{' '}
             {unplotted === 1 ? 'is' : 'are'} not plotted
           </span>
         )}
@@ -130,6 +213,30 @@ export function PassRateChart({ points }: { points: readonly PassRatePoint[] }) 
       <PointsTable points={points} />
     </figure>
   );
+}
+
+/** First, middle and last slot, dated ("Nov 28"), or timed when they share a day. */
+function xTicks(points: readonly PassRatePoint[]): { index: number; label: string }[] {
+  if (points.length === 0) return [];
+  const indexes = [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])].slice(
+    0,
+    X_TICKS,
+  );
+  const days = new Set(indexes.map((index) => formatShortDate(points[index]!.createdDate)));
+  return indexes.map((index) => {
+    const iso = points[index]!.createdDate;
+    return { index, label: days.size < indexes.length ? formatTime(iso) : formatShortDate(iso) };
+  });
+}
+
+function describeSlot(point: PassRatePoint): string {
+  const rate =
+    point.passRate === null
+      ? point.isUnfinished
+        ? 'unfinished'
+        : 'no attempts finished'
+      : formatPercent(point.passRate);
+  return `${point.batchId}, ${formatShortDateTime(point.createdDate)}: ${rate}`;
 }
 
 /** The chart's numbers for screen readers. */
@@ -194,6 +301,5 @@ function Dot({
 function describePoint(point: PassRatePoint & { passRate: number }): string {
   const rate = formatPercent(point.passRate);
   const counts = `${formatCount(point.succeeded)} of ${formatCount(point.finished)} attempts succeeded`;
-  const unfinished = point.isUnfinished ? ', unfinished' : '';
-  return `${formatDateTime(point.createdDate)} · ${point.batchId}: ${rate} (${counts}${unfinished})`;
+  return `${formatDateTime(point.createdDate)} · ${point.batchId}: ${rate} (${counts})`;
 }

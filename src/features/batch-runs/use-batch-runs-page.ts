@@ -7,16 +7,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { BatchRunsListParams } from '../../lib/batch-runs-api';
 import { batchRunsQueries } from './api/batch-runs-queries';
-import { liveRefetchInterval } from './live-refresh';
+import { hasRunningBatch } from './live-refresh';
 
 export function useBatchRunsPage({
   agentId,
   page,
   size,
   batch,
+  knownName,
 }: BatchRunsListParams & {
   /** The batch the URL opens (`&batch=…`). */
   batch: string | null;
+  /** The agent's name from the workspace's agent list, for when no row names it. */
+  knownName?: string;
 }) {
   const queryClient = useQueryClient();
   const query = useQuery(batchRunsQueries.list({ agentId, page, size }));
@@ -30,7 +33,7 @@ export function useBatchRunsPage({
   }, [data?.hasNext, isPlaceholderData, queryClient, agentId, page, size]);
 
   const rows = data?.data ?? [];
-  const agentName = rows[0]?.agent.name;
+  const agentName = rows[0]?.agent.name ?? knownName;
   // A linked batch that is not on this page is shown on its own (fetched by id).
   const showDetail =
     batch !== null &&
@@ -47,7 +50,8 @@ export function useBatchRunsPage({
     rows,
     agentName,
     showDetail,
-    isLive: !isPlaceholderData && liveRefetchInterval(data) !== false,
+    // Said as "Live" while a batch on this page runs (the fast cycle).
+    isLive: !isPlaceholderData && hasRunningBatch(data),
     lastPage: Math.max(data?.totalPages ?? 1, 1),
   };
 }

@@ -31,7 +31,8 @@ export function ExportButton({
         size="sm"
         aria-expanded={open}
         aria-controls={open ? 'export-panel' : undefined}
-        disabled={totalCount === undefined}
+        // Unknown until the first page arrives; nothing to export without batch runs.
+        disabled={!totalCount}
         onClick={() => (open ? close() : setOpen(true))}
       >
         Export

@@ -107,10 +107,28 @@ describe('BatchRunsView', () => {
     expect(window.location.search).toBe(`?agentId=${AGENT}&size=50`);
   });
 
-  it('says when the agent has no batch runs', async () => {
+  it('says when the agent has no batch runs, by its name', async () => {
+    const empty = 'agent_E2zJt6HqMx9UbPk4w';
     serve(() => HttpResponse.json(makePage([], { totalCount: 0 })));
-    renderWithProviders(<AgentPage agentId="agent_empty" />, { url: '/?agentId=agent_empty' });
+    renderWithProviders(<AgentPage agentId={empty} />, { url: `/?agentId=${empty}` });
     expect(await screen.findByRole('heading', { name: 'No batch runs yet' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Table Reservations v2/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/has not run any batch/)).toHaveTextContent(
+      'Table Reservations v2 has not run any batch',
+    );
+    expect(screen.getByRole('button', { name: 'Export' })).toBeDisabled();
+  });
+
+  it('says once that an agent the workspace does not list is not found', async () => {
+    serve(() => HttpResponse.json(makePage([], { totalCount: 0 })));
+    renderWithProviders(<AgentPage agentId="agent_unknown1" />, {
+      url: '/?agentId=agent_unknown1',
+    });
+    expect(await screen.findByRole('heading', { name: 'Agent not found' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'No batch runs yet' })).toBeNull();
+    expect(screen.getByText(/is not one of this workspace’s agents/)).toBeInTheDocument();
   });
 
   it('says a page is past the end and links to the last page', async () => {

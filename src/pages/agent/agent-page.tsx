@@ -5,14 +5,18 @@
  * the list (batch-runs), the comparison (compare), the export and each test case's history.
  * The features import none of each other; compare, export and history load on first use.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useState } from 'react';
 import type { TestCase } from '../../../contract/api-schemas';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
+import { agentsQueries } from '../../features/agents/api/agents-queries';
+import { AgentHeadline } from '../../features/batch-runs/agent-headline';
 import { BatchDetail } from '../../features/batch-runs/batch-detail';
 import { BatchRunsView } from '../../features/batch-runs/batch-runs-view';
 import { useBatchRunsPage } from '../../features/batch-runs/use-batch-runs-page';
 import { useExpandedRows } from '../../features/batch-runs/use-expanded-rows';
+import { useLatestBatches } from '../../features/batch-runs/use-latest-batches';
 import { CompareSelectionBar } from '../../features/compare/compare-selection-bar';
 import { ExportButton } from '../../features/export/export-button';
 import { TestCaseHistoryButton } from '../../features/test-case-history/test-case-history-button';
@@ -20,17 +24,21 @@ import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { ComparisonSlot } from './comparison-slot';
 
-export function AgentPage({
-  agentId,
-  emptyNote,
-}: {
-  agentId: string;
-  /** Said under "No batch runs yet", e.g. that the agent is not one of this workspace's. */
-  emptyNote?: React.ReactNode;
-}) {
+export function AgentPage({ agentId }: { agentId: string }) {
   const { view, setPage, setSize, setBatch, setCompare } = useView();
   const { page, size, batch, compare } = view;
-  const list = useBatchRunsPage({ agentId, page, size, batch });
+  // The workspace's agents name the agent even when no row does (an empty agent, an error),
+  // and tell an unknown id from an agent without batch runs.
+  const agents = useQuery(agentsQueries.list());
+  const known = agents.data?.find((agent) => agent.agentId === agentId);
+  const list = useBatchRunsPage({
+    agentId,
+    page,
+    size,
+    batch,
+    knownName: known?.agentName || undefined,
+  });
+  const latest = useLatestBatches({ agentId, page, size });
   const rowsOpen = useExpandedRows(list.rows, batch, setBatch);
   const fetchPage = usePageFetcher(agentId);
   // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
@@ -78,14 +86,24 @@ export function AgentPage({
   return (
     <BatchRunsView
       agentId={agentId}
+      agentStatus={known?.status ?? list.rows[0]?.agent.status}
+      unknownAgent={agents.isSuccess && !known}
       page={page}
       size={size}
       batch={batch}
       list={list}
       rowsOpen={rowsOpen}
       linkUrl={viewHref(view, { absolute: true })}
-      emptyNote={emptyNote}
+      headline={
+        <AgentHeadline
+          latest={latest}
+          onFirstPage={() => setPage(1)}
+          batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
+          onOpenBatch={setBatch}
+        />
+      }
       onPageChange={setPage}
+      onOpenBatch={setBatch}
       onSizeChange={setSize}
       rowSelection={selection}
       onRowSelectionChange={(updater: Updater<RowSelectionState>) =>

@@ -19,8 +19,9 @@ export const batchRunsQueries = {
       queryKey: [...batchRunsQueries.lists(), params] as const,
       queryFn: ({ signal }) => fetchBatchRunsPage(params, signal),
       placeholderData: keepPreviousData,
-      // While a batch on this page is running, ask again every few seconds (not in a hidden tab).
-      refetchInterval: (query) => liveRefetchInterval(query.state.data),
+      // While a batch on this page is running, ask again every few seconds; the first page also
+      // on a slow cycle, so a new batch appears (never in a hidden tab).
+      refetchInterval: (query) => liveRefetchInterval(query.state.data, params.page),
       refetchIntervalInBackground: false,
       // A shared link's first page is prefetched at start-up (main.tsx); if that already failed,
       // show its error (with Retry) rather than asking a second time the moment the list mounts.

@@ -1,0 +1,101 @@
+/**
+ * Is an agent healthy? The rules the agent page's headline and the board share: which batch
+ * is the newest *finished* one (an unfinished batch never stands for a pass rate), how it
+ * moved against the previous finished one, and why an agent needs attention.
+ *
+ * A batch is unfinished while totalAttempts is below what its test cases ask for (see
+ * attempts.ts). A young unfinished batch is *running*; one older than STALLED_AFTER_MS is taken
+ * as *stalled* (the API keeps batches that never finished).
+ */
+import type { BatchRun } from '../../contract/api-schemas';
+import { summarizeAttempts, type AttemptSummary } from './attempts';
+import { formatPercent } from './format';
+
+/** Far longer than a batch of simulated conversations takes; older unfinished batches stalled. */
+export const STALLED_AFTER_MS = 6 * 60 * 60 * 1000;
+/** A latest finished pass rate below this needs attention. */
+export const HEALTHY_PASS_RATE = 0.8;
+/** A fall of at least this many percentage points against the previous finished batch. */
+export const DROP_POINTS = 10;
+
+type BatchCounts = Pick<
+  BatchRun,
+  'createdDate' | 'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'
+>;
+
+/** Unfinished and young enough to be still going. A date ahead of our clock counts as young. */
+export function isRunning(batch: BatchCounts, now: number = Date.now()): boolean {
+  if (!summarizeAttempts(batch).isUnfinished) return false;
+  const age = now - Date.parse(batch.createdDate);
+  return Number.isNaN(age) || age < STALLED_AFTER_MS;
+}
+
+export function isStalled(batch: BatchCounts, now: number = Date.now()): boolean {
+  return summarizeAttempts(batch).isUnfinished && !isRunning(batch, now);
+}
+
+export interface FinishedBatch {
+  batch: BatchRun;
+  summary: AttemptSummary & { passRate: number };
+}
+
+export interface AgentHealth {
+  /** The newest batch whose attempts have all finished (and at least one has). */
+  latest: FinishedBatch | null;
+  /** The finished batch before it. */
+  previous: FinishedBatch | null;
+  /** latest − previous pass rate in percentage points, rounded; null without both. */
+  changePoints: number | null;
+  /** The newest batch still running, if any. */
+  running: BatchRun | null;
+  /** Unfinished batches too old to be running. */
+  stalled: BatchRun[];
+  /** Why the agent needs attention, in words; empty when it does not. */
+  reasons: string[];
+}
+
+/** Newest first, whatever order the API gave; ties keep the API's order. */
+function newestFirst(batches: readonly BatchRun[]): BatchRun[] {
+  return batches
+    .map((batch, index) => ({ batch, index, ms: Date.parse(batch.createdDate) }))
+    .sort((a, b) => (b.ms || 0) - (a.ms || 0) || a.index - b.index)
+    .map(({ batch }) => batch);
+}
+
+/** The health of an agent from its newest batch runs (the first page of the list). */
+export function agentHealth(batches: readonly BatchRun[], now: number = Date.now()): AgentHealth {
+  const finished: FinishedBatch[] = [];
+  let running: BatchRun | null = null;
+  const stalled: BatchRun[] = [];
+  for (const batch of newestFirst(batches)) {
+    const summary = summarizeAttempts(batch);
+    if (summary.isUnfinished) {
+      if (isRunning(batch, now)) running ??= batch;
+      else stalled.push(batch);
+    } else if (summary.passRate !== null) {
+      finished.push({ batch, summary: { ...summary, passRate: summary.passRate } });
+    }
+  }
+  const [latest = null, previous = null] = finished;
+  const changePoints =
+    latest && previous
+      ? Math.round(latest.summary.passRate * 100) - Math.round(previous.summary.passRate * 100)
+      : null;
+  const reasons: string[] = [];
+  if (latest && latest.summary.passRate < HEALTHY_PASS_RATE) {
+    reasons.push(
+      `Latest finished batch passed ${formatPercent(latest.summary.passRate)}, below ${formatPercent(HEALTHY_PASS_RATE)}`,
+    );
+  }
+  if (changePoints !== null && changePoints <= -DROP_POINTS) {
+    reasons.push(`Dropped ${-changePoints} points against the previous batch`);
+  }
+  if (stalled.length > 0) {
+    reasons.push(
+      stalled.length === 1
+        ? 'A batch stalled: started hours ago and never finished'
+        : `${stalled.length} batches stalled: started hours ago and never finished`,
+    );
+  }
+  return { latest, previous, changePoints, running, stalled, reasons };
+}

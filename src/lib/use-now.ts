@@ -1,0 +1,36 @@
+/**
+ * One shared clock for relative times ("3 minutes ago"): every component that shows one reads
+ * it, and a single interval ticks while any of them is mounted, so ages never freeze.
+ */
+import { useSyncExternalStore } from 'react';
+
+export const NOW_TICK_MS = 10_000;
+
+let now = Date.now();
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (timer === undefined) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      listeners.forEach((notify) => notify());
+    }, NOW_TICK_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+const read = () => now;
+
+/** The current time, re-rendering the caller every NOW_TICK_MS. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, read, read);
+}
