@@ -4,14 +4,22 @@ import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
 import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
-import { formatDateTime, formatRelative, plural } from '../../lib/format';
+import { agentHealth } from '../../lib/batch-health';
+import {
+  formatCount,
+  formatDateTime,
+  formatRelative,
+  formatShortDateTime,
+  plural,
+} from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 import { viewHref } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { PassRateSparkline } from './pass-rate-sparkline';
 import { AppLink } from '../../components/ui/app-link';
 
 /** Every state of a card's figures takes this height, so the grid does not jump as cards load. */
-const FIGURES_CLASS = 'h-32';
+const FIGURES_CLASS = 'min-h-32';
 
 /**
  * One agent on the board: its name (a real link to its view), status, number of batch runs,
@@ -85,26 +93,62 @@ export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: s
 }
 
 function Figures({ page }: { page: BatchRunPage }) {
-  const latest = page.data[0];
-  if (!latest) return null;
-  const summary = summarizeAttempts(latest);
+  const now = useNow();
+  const health = agentHealth(page.data, now);
+  const { latest, running } = health;
+  const progress = running && summarizeAttempts(running);
   return (
-    <div className="flex h-full flex-col justify-between text-sm">
+    <div className="flex h-full flex-col justify-between gap-2 text-sm">
       <p className="text-slate-700 dark:text-slate-300">
         <span className="font-semibold tabular-nums">
           {plural(page.totalCount, 'batch run', 'batch runs')}
         </span>
+        {progress && (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {' '}
+            · running: {formatCount(progress.finished)} of {formatCount(progress.expected)} attempts
+            done
+          </span>
+        )}
       </p>
+      {health.reasons.length > 0 && (
+        <div
+          data-testid="attention"
+          className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <p className="font-semibold">Needs attention</p>
+          <ul>
+            {health.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          Latest batch,{' '}
-          <time dateTime={latest.createdDate} title={formatDateTime(latest.createdDate)}>
-            <span aria-hidden="true">{formatRelative(latest.createdDate)}</span>
-            <span className="sr-only">{formatDateTime(latest.createdDate)}</span>
-          </time>
-          {summary.isUnfinished && ' (still running)'}
-        </p>
-        <SuccessBar summary={summary} className="mt-1" />
+        {latest ? (
+          <>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Latest finished batch,{' '}
+              <time
+                dateTime={latest.batch.createdDate}
+                title={formatDateTime(latest.batch.createdDate)}
+              >
+                {formatShortDateTime(latest.batch.createdDate, now)} ·{' '}
+                {formatRelative(latest.batch.createdDate, now)}
+              </time>
+              {health.changePoints !== null && health.changePoints !== 0 && (
+                <>
+                  {' '}
+                  · {health.changePoints > 0 ? '+' : '−'}
+                  {Math.abs(health.changePoints)} points
+                </>
+              )}
+            </p>
+            <SuccessBar summary={latest.summary} className="mt-1" />
+          </>
+        ) : (
+          <p className="text-xs text-slate-600 dark:text-slate-400">No batch has finished yet.</p>
+        )}
       </div>
       <div>
         <p className="text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">

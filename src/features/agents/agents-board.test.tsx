@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,7 @@ import { server } from '../../test/msw-server';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { AgentsBoard } from './agents-board';
-import { CARD_CONCURRENCY } from './api/agents-queries';
+import { BOARD_REFRESH_MS, CARD_CONCURRENCY } from './api/agents-queries';
 
 const agent = (agentId: string, agentName: string, status = 'Live') => ({
   agentId,
@@ -179,5 +179,105 @@ describe('AgentsBoard', () => {
     expect(
       await screen.findByRole('heading', { name: 'No agents in this workspace yet' }),
     ).toBeInTheDocument();
+  });
+
+  it('puts agents that need attention first, says why, and sorts by name or latest run', async () => {
+    serveAgents([
+      agent('agent_fine', 'Alpha Fine'),
+      agent('agent_low', 'Bravo Low'),
+      agent('agent_drop', 'Charlie Drop'),
+      agent('agent_stall', 'Delta Stalled'),
+      agent('agent_none', 'Echo Empty'),
+    ]);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const rated = (hours: number, ok: number, of = 10) =>
+      makeBatch(hours, {
+        createdDate: hoursAgo(hours),
+        successfulAttempts: ok,
+        failedAttempts: of - ok,
+        totalAttempts: of,
+        testCases: [{ ...makeBatch(0).testCases[0]!, attempt: of }],
+      });
+    const rows: Record<string, ReturnType<typeof makeBatch>[]> = {
+      agent_fine: [rated(5, 10), rated(6, 9)],
+      agent_low: [rated(3, 4), rated(4, 4)],
+      agent_drop: [rated(1, 8), rated(2, 10)],
+      agent_stall: [rated(2, 10), { ...rated(30, 0), totalAttempts: 2, successfulAttempts: 2 }],
+      agent_none: [],
+    };
+    server.use(
+      http.get('*/v1/batch-runs', ({ request }) => {
+        const agentId = new URL(request.url).searchParams.get('agentId')!;
+        return HttpResponse.json(makePage(rows[agentId] ?? [], { size: 10 }));
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+    const names = () =>
+      within(screen.getByRole('list', { name: 'Agents' }))
+        .getAllByRole('article')
+        .map(
+          (card) => card.getAttribute('aria-labelledby') && card.querySelector('h2')?.textContent,
+        );
+    await waitFor(() =>
+      expect(document.querySelectorAll('article[data-state="loading"]')).toHaveLength(0),
+    );
+    await waitFor(() =>
+      expect(names()).toEqual([
+        'Bravo Low',
+        'Charlie Drop',
+        'Delta Stalled',
+        'Alpha Fine',
+        'Echo Empty',
+      ]),
+    );
+    expect(within(cardOf('Bravo Low')).getByTestId('attention')).toHaveTextContent(
+      'Latest finished batch passed 40%, below 80%',
+    );
+    expect(within(cardOf('Charlie Drop')).getByTestId('attention')).toHaveTextContent(
+      'Dropped 20 points against the previous batch',
+    );
+    expect(within(cardOf('Delta Stalled')).getByTestId('attention')).toHaveTextContent(
+      'A batch stalled',
+    );
+    expect(within(cardOf('Alpha Fine')).queryByTestId('attention')).toBeNull();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'name');
+    expect(names()).toEqual([
+      'Alpha Fine',
+      'Bravo Low',
+      'Charlie Drop',
+      'Delta Stalled',
+      'Echo Empty',
+    ]);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'latest');
+    expect(names()).toEqual([
+      'Charlie Drop',
+      'Delta Stalled',
+      'Bravo Low',
+      'Alpha Fine',
+      'Echo Empty',
+    ]);
+  });
+
+  it('asks for every card again every 30 s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      serveAgents([agent('agent_one', 'One')]);
+      let calls = 0;
+      server.use(
+        http.get('*/v1/batch-runs', () => {
+          calls += 1;
+          return HttpResponse.json(makePage([makeBatch(0)], { size: 10 }));
+        }),
+      );
+      renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+      await waitFor(() => expect(cardOf('One')).toHaveAttribute('data-state', 'ready'));
+      expect(calls).toBe(1);
+      await act(() => vi.advanceTimersByTimeAsync(BOARD_REFRESH_MS));
+      await waitFor(() => expect(calls).toBe(2));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

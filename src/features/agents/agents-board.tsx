@@ -1,20 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { BatchRunPage } from '../../../contract/api-schemas';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { Notice } from '../../components/ui/notice';
 import { plural } from '../../lib/format';
 import { agentsQueries } from './api/agents-queries';
 import { AgentCard } from './agent-card';
+import { BOARD_SORTS, BOARD_SORT_LABELS, sortAgents, type BoardSort } from './board-order';
 
 const GRID_CLASS = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
 const SKELETON_CARDS = 6;
 
 /**
  * The landing page: one card per agent of the workspace, so the first screen answers
- * "which of my agents are healthy?". Each card opens that agent's batch runs.
+ * "which of my agents are healthy?": sorted by health (needs attention first) unless the
+ * reader picks another order, each card saying why. Each card opens that agent's batch runs;
+ * the cards refresh themselves every 30 s while the tab is visible.
  */
 export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) => void }) {
   const query = useQuery(agentsQueries.list());
+  const [sort, setSort] = useState<BoardSort>('health');
+  // The cards' own queries (the same cache entries each card reads), for the order.
+  const pages = useQueries({
+    queries: (query.data ?? []).map((agent) => agentsQueries.card(agent.agentId)),
+    combine: (results) => results.map((result) => result.data),
+  });
+  const byAgent = new Map<string, BatchRunPage | undefined>(
+    (query.data ?? []).map((agent, index) => [agent.agentId, pages[index]]),
+  );
 
   useEffect(() => {
     document.title = 'All agents · Batch runs';
@@ -50,7 +63,7 @@ export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) =>
   } else {
     body = (
       <ul className={GRID_CLASS} aria-label="Agents">
-        {query.data.map((agent) => (
+        {sortAgents(query.data, byAgent, sort).map((agent) => (
           <li key={agent.agentId} className="flex">
             <AgentCard agent={agent} onOpen={onOpenAgent} />
           </li>
@@ -61,19 +74,35 @@ export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) =>
 
   return (
     <section aria-labelledby="agents-board-heading" className="space-y-4">
-      <div>
-        <h1 id="agents-board-heading" className="text-xl font-semibold">
-          All agents
-          {query.data && query.data.length > 0 && (
-            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
-              {plural(query.data.length, 'agent', 'agents')}
-            </span>
-          )}
-        </h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Each agent’s latest batch run and the pass rates of its last ten. Open one to see all its
-          batch runs.
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <h1 id="agents-board-heading" className="text-xl font-semibold">
+            All agents
+            {query.data && query.data.length > 0 && (
+              <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+                {plural(query.data.length, 'agent', 'agents')}
+              </span>
+            )}
+          </h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Each agent’s latest finished batch and the pass rates of its last ten. Open one to see
+            all its batch runs.
+          </p>
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <span>Sort by</span>
+          <select
+            value={sort}
+            onChange={(event) => setSort(event.target.value as BoardSort)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+          >
+            {BOARD_SORTS.map((option) => (
+              <option key={option} value={option}>
+                {BOARD_SORT_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {body}
     </section>

@@ -3,13 +3,14 @@ import { passRatePoint } from '../../lib/attempts';
 import { formatDateTime, formatPercent } from '../../lib/format';
 
 const WIDTH = 160;
-const HEIGHT = 32;
-const PAD = 4;
+const HEIGHT = 36;
+const PAD = 5;
 
 /**
- * The pass rates of a few batches as a line, oldest on the left, 0% at the bottom and 100% at
- * the top. The picture is hidden from screen readers; the same numbers are listed for them.
- * `batches` come newest first, as the API lists them.
+ * The pass rates of a few batches as a line, oldest on the left, on a labelled 0–100 % scale,
+ * the latest point ringed and its value written beside it. Unfinished batches are gaps (they
+ * have no pass rate yet). The picture is hidden from screen readers; the same numbers are
+ * listed for them. `batches` come newest first, as the API lists them.
  */
 export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
   // A point whose passRate is null (nothing of the batch finished) is a gap in the line.
@@ -30,54 +31,78 @@ export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
     run.push(`${x(index).toFixed(1)},${y(point.passRate).toFixed(1)}`);
   });
   if (run.length > 1) runs.push(run.join(' '));
+  const latestIndex = points.findLastIndex((point) => point.passRate !== null);
+  const latest = points[latestIndex];
 
   return (
     <div>
-      <svg
-        aria-hidden="true"
-        focusable="false"
-        width={WIDTH}
-        height={HEIGHT}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="block max-w-full overflow-visible"
-      >
-        <line
-          x1={0}
-          x2={WIDTH}
-          y1={y(1)}
-          y2={y(1)}
-          className="stroke-slate-300 dark:stroke-slate-600"
-          strokeDasharray="2 3"
-        />
-        <line
-          x1={0}
-          x2={WIDTH}
-          y1={y(0)}
-          y2={y(0)}
-          className="stroke-slate-300 dark:stroke-slate-600"
-        />
-        {runs.map((line) => (
-          <polyline
-            key={line}
-            points={line}
-            fill="none"
-            strokeWidth={1.5}
-            strokeLinejoin="round"
-            className="stroke-indigo-600 dark:stroke-indigo-400"
+      <div aria-hidden="true" className="flex items-stretch gap-1.5">
+        <div className="flex flex-col justify-between text-[10px] leading-none text-slate-600 tabular-nums dark:text-slate-400">
+          <span>100%</span>
+          <span>0%</span>
+        </div>
+        <svg
+          focusable="false"
+          width={WIDTH}
+          height={HEIGHT}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="block max-w-full overflow-visible"
+        >
+          <line
+            x1={0}
+            x2={WIDTH}
+            y1={y(1)}
+            y2={y(1)}
+            className="stroke-slate-300 dark:stroke-slate-600"
+            strokeDasharray="2 3"
           />
-        ))}
-        {points.map((point, index) =>
-          point.passRate === null ? null : (
-            <circle
-              key={point.batchId}
-              cx={x(index)}
-              cy={y(point.passRate)}
-              r={index === points.length - 1 ? 3 : 2}
-              className="fill-indigo-600 dark:fill-indigo-400"
+          <line
+            x1={0}
+            x2={WIDTH}
+            y1={y(0)}
+            y2={y(0)}
+            className="stroke-slate-300 dark:stroke-slate-600"
+          />
+          {runs.map((line) => (
+            <polyline
+              key={line}
+              points={line}
+              fill="none"
+              strokeWidth={1.5}
+              strokeLinejoin="round"
+              className="stroke-indigo-600 dark:stroke-indigo-400"
             />
-          ),
+          ))}
+          {points.map((point, index) =>
+            point.passRate === null || index === latestIndex ? null : (
+              <circle
+                key={point.batchId}
+                cx={x(index)}
+                cy={y(point.passRate)}
+                r={2}
+                className="fill-indigo-600 dark:fill-indigo-400"
+              />
+            ),
+          )}
+          {latest?.passRate != null && (
+            <circle
+              cx={x(latestIndex)}
+              cy={y(latest.passRate)}
+              r={4}
+              strokeWidth={2}
+              className="fill-white stroke-indigo-700 dark:fill-slate-900 dark:stroke-indigo-300"
+            />
+          )}
+        </svg>
+        {latest?.passRate != null && (
+          <span className="self-center text-xs font-semibold text-slate-800 tabular-nums dark:text-slate-200">
+            {formatPercent(latest.passRate)}
+            <span className="block text-[10px] font-normal text-slate-600 dark:text-slate-400">
+              latest
+            </span>
+          </span>
         )}
-      </svg>
+      </div>
       <p className="sr-only">
         Pass rates of the last {points.length} {points.length === 1 ? 'batch' : 'batches'}, oldest
         first:
@@ -86,7 +111,11 @@ export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
         {points.map((point) => (
           <li key={point.batchId}>
             {formatDateTime(point.createdDate)}:{' '}
-            {point.passRate === null ? 'no attempts finished' : formatPercent(point.passRate)}
+            {point.passRate === null
+              ? point.isUnfinished
+                ? 'unfinished'
+                : 'no attempts finished'
+              : formatPercent(point.passRate)}
           </li>
         ))}
       </ol>

@@ -15,6 +15,8 @@ export const AGENTS_PAGE_SIZE = 100;
 const MAX_AGENT_PAGES = 100;
 /** Batches a board card summarises: the latest one, and the trend of these. */
 export const CARD_BATCHES = 10;
+/** The board asks for every card again this often while it is visible (not in a hidden tab). */
+export const BOARD_REFRESH_MS = 30_000;
 /** Board cards fetch this many at a time, so a large workspace does not flood the API. */
 export const CARD_CONCURRENCY = 4;
 
@@ -52,5 +54,7 @@ export const agentsQueries = {
     queryOptions({
       queryKey: [...agentsQueries.cards(), { agentId }] as const,
       queryFn: ({ signal }) => cardLimit(() => fetchLatestBatchRuns(agentId, signal), signal),
+      refetchInterval: BOARD_REFRESH_MS,
+      refetchIntervalInBackground: false,
     }),
 };
