@@ -77,11 +77,12 @@ export function BatchRunsTable({
   }, [scrollToId, rows]);
 
   return (
-    // The fixed columns take ~58rem; below 72rem the table scrolls in its box instead of
-    // squeezing "Test cases" to a sliver that wraps every letter onto its own line.
-    <table className="w-full min-w-[72rem] table-fixed border-collapse text-left text-sm">
+    // The fixed columns take ~52rem; the table is only shown from 1024 px (cards below), so
+    // "Test cases" keeps 10rem or more and nothing scrolls sideways.
+    <table className="w-full table-fixed border-collapse text-left text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead className="bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
+      {/* Sticky: on a long page the columns stay named. */}
+      <thead className="sticky top-0 z-10 bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((header) => (

@@ -3,10 +3,12 @@ import { useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import type { PageSize } from '../../lib/view/view';
 import { NoBatchRuns, PastTheEnd } from './batch-runs-notices';
+import { useMediaQuery } from '../../lib/use-media-query';
+import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
 import { BatchRunsToolbar } from './batch-runs-toolbar';
 import { PageSummary } from './page-summary';
-import { PaginationControls } from './pagination-controls';
+import { BottomPagination, PaginationControls } from './pagination-controls';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TableSkeleton } from './table-skeleton';
 import type { TestCaseAction } from './test-case-panel';
@@ -120,9 +122,23 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         onPageChange={onPageChange}
         onSizeChange={onSizeChange}
       />
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+      {/* overflow-clip, not hidden: a clipping box that does not scroll keeps the table's
+          header sticky against the window. */}
+      <div className="overflow-clip rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         <ListBody {...props} tableRef={tableRef} />
       </div>
+      {data && rows.length > 0 && (
+        <BottomPagination
+          page={page}
+          size={size}
+          totalCount={data.totalCount}
+          hasPrevious={data.hasPrevious}
+          hasNext={data.hasNext}
+          busy={isPlaceholderData}
+          rowCount={rows.length}
+          onPageChange={onPageChange}
+        />
+      )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       {children}
     </section>
@@ -146,6 +162,8 @@ function ListBody({
 }: BatchRunsViewProps & { tableRef: React.RefObject<HTMLDivElement | null> }) {
   const { query, rows } = list;
   const { data, isPlaceholderData } = query;
+  // Below 1024 px the table's columns do not fit: each batch run becomes a card.
+  const narrow = useMediaQuery('(max-width: 1023.98px)');
   if (query.isPending) {
     return <TableSkeleton rows={Math.min(size, 20)} />;
   } else if (!data) {
@@ -165,12 +183,29 @@ function ListBody({
       />
     );
   } else {
-    // `relative`: sr-only text in the cells is absolutely placed; this keeps it inside the
-    // scroll box, or a narrow window would scroll the whole page sideways.
+    const caption = `Batch runs of ${list.agentName ?? agentId}, page ${page} of ${list.lastPage}`;
+    if (narrow) {
+      return (
+        <div className={`transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}>
+          <BatchRunCards
+            rows={rows}
+            caption={caption}
+            expanded={rowsOpen.expanded}
+            onExpandedChange={rowsOpen.onExpandedChange}
+            rowSelection={rowSelection}
+            onRowSelectionChange={onRowSelectionChange}
+            testCaseAction={testCaseAction}
+          />
+        </div>
+      );
+    }
+    // `relative` and a clip: sr-only text in the cells is absolutely placed; this keeps it
+    // inside the box (a narrow window would otherwise scroll sideways) without making a scroll
+    // box, which would stop the header from sticking.
     return (
       <div
         ref={tableRef}
-        className={`relative overflow-x-auto transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
+        className={`relative overflow-x-clip transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
       >
         <BatchRunsTable
           rows={rows}
@@ -180,7 +215,7 @@ function ListBody({
           expanded={rowsOpen.expanded}
           onExpandedChange={rowsOpen.onExpandedChange}
           scrollToId={batch}
-          caption={`Batch runs of ${list.agentName ?? agentId}, page ${page} of ${list.lastPage}`}
+          caption={caption}
           rowSelection={rowSelection}
           onRowSelectionChange={onRowSelectionChange}
           testCaseAction={testCaseAction}

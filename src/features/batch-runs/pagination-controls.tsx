@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatCount, plural } from '../../lib/format';
 import { PAGE_SIZES, type PageSize } from '../../lib/view/view';
 
@@ -48,6 +49,12 @@ export function PaginationControls({
         )}
       </p>
       <div className="flex flex-wrap items-center gap-2">
+        <GoToPage
+          key={page}
+          page={page}
+          lastPage={totalPages === undefined ? undefined : lastPage}
+          onPageChange={onPageChange}
+        />
         <label className="flex items-center gap-2 text-sm">
           <span>Rows per page</span>
           <select
@@ -90,6 +97,107 @@ export function PaginationControls({
           onClick={() => onPageChange(lastPage)}
         >
           Last page
+        </Button>
+      </div>
+    </nav>
+  );
+}
+
+/**
+ * "Go to page": a number typed and confirmed with Enter or Go. Bad input is repaired, not
+ * refused: anything that is not a whole number puts the current page back, a number past
+ * either end goes to the first or the last page, and the box shows where it went.
+ */
+function GoToPage({
+  page,
+  lastPage,
+  onPageChange,
+}: {
+  page: number;
+  lastPage: number | undefined;
+  onPageChange: (page: number) => void;
+}) {
+  const [text, setText] = useState(String(page));
+  return (
+    <form
+      className="flex items-center gap-1.5 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const wanted = Number.parseInt(text.replace(/[^\d-]/g, ''), 10);
+        if (Number.isNaN(wanted)) {
+          setText(String(page));
+          return;
+        }
+        const target = Math.min(Math.max(wanted, 1), lastPage ?? wanted);
+        setText(String(target));
+        if (target !== page) onPageChange(target);
+      }}
+    >
+      <label className="flex items-center gap-1.5">
+        <span className="whitespace-nowrap">Go to page</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onFocus={(event) => event.target.select()}
+          className="w-16 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums dark:border-slate-600 dark:bg-slate-800"
+        />
+      </label>
+      <Button type="submit" className={buttonText}>
+        Go
+      </Button>
+    </form>
+  );
+}
+
+/**
+ * Below the table: where the reader is, in batch runs, and a step to the newer or older ones
+ * (the list runs newest first), so a long page does not send them back to the top.
+ */
+export function BottomPagination({
+  page,
+  size,
+  totalCount,
+  hasPrevious,
+  hasNext,
+  busy,
+  rowCount,
+  onPageChange,
+}: {
+  page: number;
+  size: number;
+  totalCount: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  busy: boolean;
+  rowCount: number;
+  onPageChange: (page: number) => void;
+}) {
+  const first = (page - 1) * size + 1;
+  return (
+    <nav
+      aria-label="Pagination below the table"
+      className="flex flex-wrap items-center justify-between gap-3"
+    >
+      <p className="text-sm text-slate-700 tabular-nums dark:text-slate-300">
+        Batch runs {formatCount(first)}–{formatCount(first + rowCount - 1)} of{' '}
+        {formatCount(totalCount)}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
+          className={buttonText}
+          disabled={!hasPrevious}
+          onClick={() => onPageChange(page - 1)}
+        >
+          ← Newer batch runs
+        </Button>
+        <Button
+          className={buttonText}
+          disabled={!hasNext || busy}
+          onClick={() => onPageChange(page + 1)}
+        >
+          Older batch runs →
         </Button>
       </div>
     </nav>

@@ -22,7 +22,7 @@ function formatBytes(bytes: number): string {
 export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: () => void }) {
   const { rows, page, totalCount } = source;
   const exporter = useExport(source);
-  const { state, totalPages } = exporter;
+  const { state } = exporter;
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const running = state.step === 'running';
@@ -96,8 +96,7 @@ export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: ()
         <legend className="font-medium">
           All pages{' '}
           <span className="font-normal text-slate-600 dark:text-slate-400">
-            ({plural(totalCount, 'batch run', 'batch runs')},{' '}
-            {plural(totalPages, 'request', 'requests')} of {WALK_PAGE_SIZE})
+            ({plural(totalCount, 'batch run', 'batch runs')})
           </span>
         </legend>
         {formatButtons('all', totalCount === 0)}
@@ -109,13 +108,12 @@ export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: ()
           format={state.format}
           rows={rows}
           totalCount={totalCount}
-          totalPages={totalPages}
           onNewest={() => exporter.exportAll(state.format, exporter.boundPages)}
           onAll={() => exporter.exportAll(state.format)}
           onCancel={exporter.back}
         />
       )}
-      <ExportProgress state={state} onCancel={exporter.cancel} />
+      <ExportProgress state={state} totalCount={totalCount} onCancel={exporter.cancel} />
     </div>
   );
 }
@@ -126,7 +124,6 @@ function ConfirmAll({
   format,
   rows,
   totalCount,
-  totalPages,
   onNewest,
   onAll,
   onCancel,
@@ -135,7 +132,6 @@ function ConfirmAll({
   format: ExportFormat;
   rows: BatchRun[];
   totalCount: number;
-  totalPages: number;
   onNewest: () => void;
   onAll: () => void;
   onCancel: () => void;
@@ -147,8 +143,8 @@ function ConfirmAll({
       className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
     >
       <p id={id}>
-        This agent has {formatCount(totalCount)} batch runs. Exporting all of them takes{' '}
-        {formatCount(totalPages)} requests and makes a {FORMAT_NAMES[format]} file of roughly{' '}
+        This agent has {formatCount(totalCount)} batch runs. Exporting all of them takes a while and
+        makes a {FORMAT_NAMES[format]} file of roughly{' '}
         {formatBytes(estimateBytes(rows, totalCount, format))}.
       </p>
       <div className="flex flex-wrap gap-2">
@@ -163,15 +159,25 @@ function ConfirmAll({
 }
 
 /** The progress bar while an export runs, and what became of it. */
-function ExportProgress({ state, onCancel }: { state: ExportState; onCancel: () => void }) {
+function ExportProgress({
+  state,
+  totalCount,
+  onCancel,
+}: {
+  state: ExportState;
+  totalCount: number;
+  onCancel: () => void;
+}) {
+  // Said in batch runs, not in the requests of WALK_PAGE_SIZE it takes to read them.
+  const batchRuns = (pages: number) => Math.min(totalCount, pages * WALK_PAGE_SIZE);
   const progressId = useId();
   return (
     <>
       {state.step === 'running' && (
         <div className="space-y-2">
           <label htmlFor={progressId} className="block">
-            Exporting {FORMAT_NAMES[state.format]}: fetched {formatCount(state.scanned)} of{' '}
-            {formatCount(state.toScan)} pages
+            Exporting {FORMAT_NAMES[state.format]}: read {formatCount(batchRuns(state.scanned))} of{' '}
+            {plural(batchRuns(state.toScan), 'batch run', 'batch runs')}
           </label>
           <div className="flex items-center gap-2">
             <progress
@@ -195,7 +201,7 @@ function ExportProgress({ state, onCancel }: { state: ExportState; onCancel: () 
             {plural(state.result.batchCount, 'batch run', 'batch runs')}
             {state.fileName.endsWith('.csv') && `, ${plural(state.result.rowCount, 'row', 'rows')}`}
             {state.result.pagesLeft > 0 &&
-              ` (the newest; ${plural(state.result.pagesLeft, 'page', 'pages')} not exported)`}
+              ` (the newest; ${plural(totalCount - state.result.batchCount, 'older batch run', 'older batch runs')} not exported)`}
             .
           </p>
         )}

@@ -78,13 +78,15 @@ function ScanProgress({
   const progressId = useId();
   const { status, scanned, target, totalPages, totalCount, nextPage } = scan;
   const shownTarget = totalPages === null ? target : Math.min(target, Math.max(totalPages, 1));
-  const batchesScanned = totalCount === null ? 0 : Math.min(totalCount, scanned * WALK_PAGE_SIZE);
+  // Said in batch runs, not in the requests of WALK_PAGE_SIZE it takes to read them.
+  const batchRuns = (pages: number) =>
+    totalCount === null ? pages * WALK_PAGE_SIZE : Math.min(totalCount, pages * WALK_PAGE_SIZE);
   return (
     <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor={progressId} className="tabular-nums">
-          Scanned {formatCount(scanned)} of {formatCount(shownTarget)}{' '}
-          {shownTarget === 1 ? 'page' : 'pages'}
+          Searched {formatCount(batchRuns(scanned))} of{' '}
+          {plural(batchRuns(shownTarget), 'batch run', 'batch runs')}
         </label>
         <progress
           id={progressId}
@@ -95,22 +97,23 @@ function ScanProgress({
         {status === 'scanning' && <Button onClick={onCancel}>Cancel</Button>}
         {(status === 'paused' || status === 'cancelled' || status === 'failed') && (
           <Button onClick={onScanMore}>
-            {status === 'paused' ? `Scan ${SCAN_PAGES} more pages` : 'Continue scanning'}
+            {status === 'paused'
+              ? `Search ${formatCount(SCAN_PAGES * WALK_PAGE_SIZE)} more`
+              : 'Continue searching'}
           </Button>
         )}
       </div>
-      {totalCount !== null && totalPages !== null && (
+      {totalCount !== null && (
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {formatCount(batchesScanned)} of {plural(totalCount, 'batch run', 'batch runs')} read (
-          {plural(totalPages, 'page', 'pages')} of {WALK_PAGE_SIZE}).
+          The agent has {plural(totalCount, 'batch run', 'batch runs')} in all.
         </p>
       )}
       <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
         {status === 'paused' &&
-          `Paused after ${plural(scanned, 'page', 'pages')}: older batch runs are not searched yet.`}
+          `Paused after the newest ${plural(batchRuns(scanned), 'batch run', 'batch runs')}: older ones are not searched yet.`}
         {status === 'done' && 'Every batch run of the agent was searched.'}
         {status === 'cancelled' &&
-          `Cancelled: batch runs after page ${formatCount(nextPage - 1)} were not searched.`}
+          `Cancelled: batch runs older than the newest ${formatCount(batchRuns(nextPage - 1))} were not searched.`}
       </p>
       {status === 'failed' && (
         <p role="alert" className="text-red-800 dark:text-red-300">

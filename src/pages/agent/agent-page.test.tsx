@@ -96,6 +96,36 @@ describe('BatchRunsView', () => {
     expect(window.location.search).not.toContain('page=');
   });
 
+  it('goes to a typed page, repairing bad input, and pages from below the table', async () => {
+    pagedAgent(52_340);
+    const user = userEvent.setup();
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    await screen.findByText('Page 1 of 2,617');
+    const box = screen.getByRole('textbox', { name: 'Go to page' });
+
+    await user.clear(box);
+    await user.type(box, '1300{Enter}');
+    await screen.findByText('Page 1,300 of 2,617');
+    expect(window.location.search).toContain('page=1300');
+    expect(await screen.findByText('batch_test25980')).toBeInTheDocument();
+
+    // Past the end: the last page. Not a number: the current page stays.
+    await user.clear(screen.getByRole('textbox', { name: 'Go to page' }));
+    await user.type(screen.getByRole('textbox', { name: 'Go to page' }), '99999{Enter}');
+    await screen.findByText('Page 2,617 of 2,617');
+    await user.clear(screen.getByRole('textbox', { name: 'Go to page' }));
+    await user.type(screen.getByRole('textbox', { name: 'Go to page' }), 'abc');
+    await user.click(screen.getByRole('button', { name: 'Go' }));
+    expect(screen.getByRole('textbox', { name: 'Go to page' })).toHaveValue('2617');
+    expect(screen.getByText('Page 2,617 of 2,617')).toBeInTheDocument();
+
+    // Below the table: where we are, in batch runs, and a step to newer ones.
+    const below = screen.getByRole('navigation', { name: 'Pagination below the table' });
+    expect(below).toHaveTextContent('Batch runs 52,321–52,340 of 52,340');
+    await user.click(within(below).getByRole('button', { name: '← Newer batch runs' }));
+    await screen.findByText('Page 2,616 of 2,617');
+  });
+
   it('changing the page size returns to page 1', async () => {
     const calls = pagedAgent(125);
     const user = userEvent.setup();
