@@ -106,7 +106,9 @@ export function BatchDetail({
           </span>
         </h1>
         <div className="flex items-center gap-2">
-          <CopyButton text={batchId} label={`Copy batch id ${batchId}`} />
+          <CopyButton text={batchId} label={`Copy batch id ${batchId}`} className={copyLinkClass}>
+            Copy id
+          </CopyButton>
           <CopyButton
             text={linkUrl}
             label="Copy a link to this batch run"
@@ -125,6 +127,19 @@ export function BatchDetail({
 function BatchFields({ batch, summary }: { batch: BatchRun; summary: AttemptSummary }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-800 dark:bg-slate-950">
+      {/* Results first: what the reader opened the batch for. */}
+      <div>
+        <dt className="text-slate-600 dark:text-slate-400">Results</dt>
+        <dd>
+          <SuccessBar summary={summary} />
+          {summary.inconsistencies.length > 0 && (
+            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+              <span aria-hidden="true">⚠ </span>Counts disagree:{' '}
+              {summary.inconsistencies.join('; ')}
+            </p>
+          )}
+        </dd>
+      </div>
       <div>
         <dt className="text-slate-600 dark:text-slate-400">Created</dt>
         <dd>
@@ -157,18 +172,6 @@ function BatchFields({ batch, summary }: { batch: BatchRun; summary: AttemptSumm
             <span className="ml-2 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900 dark:text-sky-100">
               running
             </span>
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt className="text-slate-600 dark:text-slate-400">Results</dt>
-        <dd>
-          <SuccessBar summary={summary} />
-          {summary.inconsistencies.length > 0 && (
-            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
-              <span aria-hidden="true">⚠ </span>Counts disagree:{' '}
-              {summary.inconsistencies.join('; ')}
-            </p>
           )}
         </dd>
       </div>

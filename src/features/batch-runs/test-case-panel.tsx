@@ -61,17 +61,6 @@ function TestCaseCard({ testCase, action }: { testCase: TestCase; action?: TestC
           <dt className="text-slate-600 dark:text-slate-400">Attempts</dt>
           <dd className="tabular-nums">{testCase.attempt}</dd>
         </div>
-        <div className="flex gap-1">
-          <dt className="text-slate-600 dark:text-slate-400">Agent</dt>
-          <dd>
-            {testCase.agent.name}{' '}
-            <span className="text-slate-600 dark:text-slate-400">({testCase.agent.status})</span>
-          </dd>
-        </div>
-        <div className="flex gap-1">
-          <dt className="text-slate-600 dark:text-slate-400">Workspace</dt>
-          <dd className="font-mono text-xs leading-5">{testCase.workspaceId}</dd>
-        </div>
       </dl>
       <section aria-label="Persona" className="mb-3">
         <h4 className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">

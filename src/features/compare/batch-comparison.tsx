@@ -106,7 +106,8 @@ export function BatchComparison({
           >
             Copy link
           </CopyButton>
-          {close}
+          {/* A link to a batch that does not exist says so with its own Close: one, not two. */}
+          {notFound.length === 0 && close}
         </div>
       </div>
       {body}
@@ -131,6 +132,9 @@ function ComparisonBody({
         older={older}
         newer={newer}
         points={diff.passRatePoints}
+        shared={diff.changed.length + diff.unchanged.length}
+        added={diff.added}
+        removed={diff.removed}
         onOpenBatch={onOpenBatch}
       />
       <p className="text-sm text-slate-700 dark:text-slate-300">

@@ -1,41 +1,80 @@
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { BatchRun, TestCase } from '../../../contract/api-schemas';
 import { formatPassRate, summarizeAttempts } from '../../lib/attempts';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
 import { viewHref } from '../../lib/view/view';
 import { formatPoints } from './diff-batches';
 import { AppLink } from '../../components/ui/app-link';
 
-/** Both batches (id, date, bar, pass rate) and the pass-rate difference between them. */
+const names = (testCases: readonly TestCase[]) =>
+  testCases.map((testCase) => testCase.label || testCase.testCaseId).join(', ');
+
+/**
+ * Both batches (id, date, bar, pass rate) and, between them, what the comparison stands on:
+ * the test cases they share, those added and removed named first, then the difference of
+ * the batches' pass rates. The API counts attempts per batch, not per test case, so with no
+ * shared test case there is no "up" or "down" to claim.
+ */
 export function ComparisonHeader({
   older,
   newer,
   points,
+  shared,
+  added,
+  removed,
   onOpenBatch,
 }: {
   older: BatchRun;
   newer: BatchRun;
   points: number | null;
+  /** Test cases (by id) in both batches. */
+  shared: number;
+  added: readonly TestCase[];
+  removed: readonly TestCase[];
   /** Opens one batch run in the view (a plain click on its id). */
   onOpenBatch: (batchId: string) => void;
 }) {
+  const comparable = shared > 0 && points !== null;
   const tone =
-    points === null || points === 0
+    !comparable || points === 0
       ? 'text-slate-800 dark:text-slate-200'
       : points > 0
         ? 'text-emerald-800 dark:text-emerald-300'
         : 'text-red-800 dark:text-red-300';
   const direction =
-    points === null || points === 0 ? '' : points > 0 ? 'pass rate up' : 'pass rate down';
+    !comparable || points === 0 ? '' : points > 0 ? 'pass rate up' : 'pass rate down';
   return (
-    <div className="grid items-stretch gap-3 md:grid-cols-[1fr_auto_1fr]">
+    <div className="grid items-stretch gap-3 md:grid-cols-[1fr_minmax(0,16rem)_1fr]">
       <BatchCard kind="Older batch" batch={older} onOpen={onOpenBatch} />
-      <div className="flex flex-col items-center justify-center rounded-lg border border-slate-200 bg-white px-4 py-3 text-center dark:border-slate-800 dark:bg-slate-950">
-        <p className="text-xs tracking-wide text-slate-600 uppercase dark:text-slate-400">
-          Pass rate
+      <div
+        data-testid="comparison-headline"
+        className="flex min-w-0 flex-col items-center justify-center gap-1 rounded-lg border border-slate-200 bg-white px-4 py-3 text-center text-sm dark:border-slate-800 dark:bg-slate-950"
+      >
+        <p className="font-semibold">
+          {shared > 0
+            ? `On ${plural(shared, 'shared test case', 'shared test cases')}`
+            : 'No test case in common'}
+        </p>
+        {added.length > 0 && (
+          <p className="text-xs break-words text-slate-700 dark:text-slate-300">
+            Added: <bdi>{names(added)}</bdi>
+          </p>
+        )}
+        {removed.length > 0 && (
+          <p className="text-xs break-words text-slate-700 dark:text-slate-300">
+            Removed: <bdi>{names(removed)}</bdi>
+          </p>
+        )}
+        <p className="mt-1 text-xs tracking-wide text-slate-600 uppercase dark:text-slate-400">
+          Batch pass rate
         </p>
         <p className={`text-2xl font-semibold tabular-nums ${tone}`}>{formatPoints(points)}</p>
         {direction && <p className={`text-xs ${tone}`}>{direction}</p>}
+        {!comparable && points !== null && (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            The batches ran different test cases: not a like-for-like change.
+          </p>
+        )}
       </div>
       <BatchCard kind="Newer batch" batch={newer} onOpen={onOpenBatch} />
     </div>

@@ -83,6 +83,8 @@ describe('comparing two batches from the table', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Batch run not found');
     expect(alert).toHaveTextContent(`batch_missing is not a batch run of agent ${AGENT}`);
+    // One Close, in the notice; not a second one in the heading.
+    expect(screen.getAllByRole('button', { name: 'Close comparison' })).toHaveLength(1);
     await user.click(within(alert).getByRole('button', { name: 'Close comparison' }));
     await waitFor(() => expect(window.location.search).toBe(`?agentId=${AGENT}`));
   });
