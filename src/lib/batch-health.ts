@@ -2,37 +2,17 @@
  * Is an agent healthy? The rules the agent page's headline and the board share: which batch
  * is the newest *finished* one (an unfinished batch never stands for a pass rate), how it
  * moved against the previous finished one, and why an agent needs attention.
- *
- * A batch is unfinished while totalAttempts is below what its test cases ask for (see
- * attempts.ts). A young unfinished batch is *running*; one older than STALLED_AFTER_MS is taken
- * as *stalled* (the API keeps batches that never finished).
+ * Running and stalled are defined in batch-state.ts.
  */
 import type { BatchRun } from '../../contract/api-schemas';
 import { summarizeAttempts, type AttemptSummary } from './attempts';
+import { isRunning } from './batch-state';
 import { formatPercent } from './format';
 
-/** Far longer than a batch of simulated conversations takes; older unfinished batches stalled. */
-export const STALLED_AFTER_MS = 6 * 60 * 60 * 1000;
 /** A latest finished pass rate below this needs attention. */
 export const HEALTHY_PASS_RATE = 0.8;
 /** A fall of at least this many percentage points against the previous finished batch. */
 export const DROP_POINTS = 10;
-
-type BatchCounts = Pick<
-  BatchRun,
-  'createdDate' | 'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'
->;
-
-/** Unfinished and young enough to be still going. A date ahead of our clock counts as young. */
-export function isRunning(batch: BatchCounts, now: number = Date.now()): boolean {
-  if (!summarizeAttempts(batch).isUnfinished) return false;
-  const age = now - Date.parse(batch.createdDate);
-  return Number.isNaN(age) || age < STALLED_AFTER_MS;
-}
-
-export function isStalled(batch: BatchCounts, now: number = Date.now()): boolean {
-  return summarizeAttempts(batch).isUnfinished && !isRunning(batch, now);
-}
 
 export interface FinishedBatch {
   batch: BatchRun;

@@ -8,21 +8,6 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'medium',
   timeStyle: 'short',
 });
-const shortDateTime = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const shortDateTimeWithYear = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export function formatCount(value: number): string {
@@ -35,38 +20,6 @@ export function formatPercent(ratio: number): string {
 
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
-}
-
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const timeOnly = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "Nov 28". */
-export function formatShortDate(iso: string): string {
-  return shortDate.format(new Date(iso));
-}
-
-/** "10:52". */
-export function formatTime(iso: string): string {
-  return timeOnly.format(new Date(iso));
-}
-
-/** "Nov 28, 10:52"; with the year ("Nov 28, 2025, 10:52") when it is not this year. */
-export function formatShortDateTime(iso: string, now: number = Date.now()): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const format =
-    date.getFullYear() === new Date(now).getFullYear() ? shortDateTime : shortDateTimeWithYear;
-  return format.format(date);
-}
-
-/** An agent status as one casing, whatever the API spells ("active", "Live", "TESTING"). */
-export function formatStatus(status: string): string {
-  const words = status.trim().replace(/[_-]+/g, ' ').toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Unknown';
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,4 +1,5 @@
-import { formatDateTime, formatRelative, formatShortDateTime } from '../../lib/format';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { formatShortDateTime } from '../../lib/format-date';
 import { useNow } from '../../lib/use-now';
 
 /**

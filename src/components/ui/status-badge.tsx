@@ -1,4 +1,8 @@
-import { formatStatus } from '../../lib/format';
+/** An agent status as one casing, whatever the API spells ("active", "Live", "TESTING"). */
+function formatStatus(status: string): string {
+  const words = status.trim().replace(/[_-]+/g, ' ').toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Unknown';
+}
 
 /** Statuses that say something is wrong with the agent; the others are neutral. */
 const PROBLEM_STATUSES = new Set(['error', 'failed', 'failing', 'disabled', 'inactive', 'paused']);

@@ -5,13 +5,8 @@ import { SuccessBar } from '../../components/ui/success-bar';
 import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { agentHealth } from '../../lib/batch-health';
-import {
-  formatCount,
-  formatDateTime,
-  formatRelative,
-  formatShortDateTime,
-  plural,
-} from '../../lib/format';
+import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
+import { formatShortDateTime } from '../../lib/format-date';
 import { useNow } from '../../lib/use-now';
 import { viewHref } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';

@@ -4,7 +4,7 @@ import { CopyButton } from '../../components/ui/copy-button';
 import { CreatedTime } from '../../components/ui/created-time';
 import { SuccessBar } from '../../components/ui/success-bar';
 import { summarizeAttempts } from '../../lib/attempts';
-import { isRunning } from '../../lib/batch-health';
+import { isRunning } from '../../lib/batch-state';
 import { plural } from '../../lib/format';
 import { MAX_COMPARED } from '../../lib/view/view';
 import { TestCasePanel, type TestCaseAction } from './test-case-panel';

@@ -6,7 +6,7 @@ import { formatCount, shorten } from '../../lib/format';
 import { CopyButton } from '../../components/ui/copy-button';
 import { CreatedTime } from '../../components/ui/created-time';
 import { SuccessBar } from '../../components/ui/success-bar';
-import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-health';
+import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-state';
 import type { batchRunsFeatures } from './table-features';
 
 const column = createColumnHelper<typeof batchRunsFeatures, BatchRun>();

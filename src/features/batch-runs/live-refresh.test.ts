@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBatch } from '../../test/fixtures';
-import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-health';
+import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-state';
 import {
   LIVE_REFRESH_MS,
   SLOW_REFRESH_MS,

@@ -6,7 +6,7 @@
  * react-query pauses both cycles while the tab is hidden.
  */
 import type { BatchRunPage } from '../../../contract/api-schemas';
-import { isRunning } from '../../lib/batch-health';
+import { isRunning } from '../../lib/batch-state';
 
 export const LIVE_REFRESH_MS = 3_000;
 export const SLOW_REFRESH_MS = 30_000;

@@ -1,13 +1,6 @@
 import { useRef, useState } from 'react';
-import {
-  formatCount,
-  formatDateTime,
-  formatPercent,
-  formatShortDate,
-  formatShortDateTime,
-  formatTime,
-  plural,
-} from '../../lib/format';
+import { formatCount, formatDateTime, formatPercent, plural } from '../../lib/format';
+import { formatShortDate, formatShortDateTime, formatTime } from '../../lib/format-date';
 import type { PassRatePoint } from '../../lib/attempts';
 
 const Y_TICKS = [1, 0.5, 0] as const;

@@ -41,8 +41,8 @@ describe('ComparisonHeader', () => {
     expect(headline).toHaveTextContent('On 1 shared test case');
     expect(headline).toHaveTextContent('Added: Upgrade');
     expect(headline).toHaveTextContent('Removed: Cancel');
-    expect(headline.textContent!.indexOf('Added')).toBeLessThan(
-      headline.textContent!.indexOf('points'),
+    expect(headline.textContent.indexOf('Added')).toBeLessThan(
+      headline.textContent.indexOf('points'),
     );
     expect(headline).toHaveTextContent('pass rate up');
   });

@@ -1,0 +1,44 @@
+/**
+ * Short dates and times through Intl, in the reader's locale ("Nov 28, 10:52"). Apart from
+ * format.ts because only the lazily loaded pages show them.
+ */
+const shortDateTime = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const shortDateTimeWithYear = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const timeOnly = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "Nov 28". */
+export function formatShortDate(iso: string): string {
+  return shortDate.format(new Date(iso));
+}
+
+/** "10:52". */
+export function formatTime(iso: string): string {
+  return timeOnly.format(new Date(iso));
+}
+
+/** "Nov 28, 10:52"; with the year ("Nov 28, 2025, 10:52") when it is not this year. */
+export function formatShortDateTime(iso: string, now: number = Date.now()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const format =
+    date.getFullYear() === new Date(now).getFullYear() ? shortDateTime : shortDateTimeWithYear;
+  return format.format(date);
+}
