@@ -28,7 +28,7 @@ export interface AgentHealth {
   changePoints: number | null;
   /** The newest batch still running, if any. */
   running: BatchRun | null;
-  /** Unfinished batches too old to be running. */
+  /** Unfinished batches too old to be running (only those newer than `latest` are a reason). */
   stalled: BatchRun[];
   /** Why the agent needs attention, in words; empty when it does not. */
   reasons: string[];
@@ -70,11 +70,15 @@ export function agentHealth(batches: readonly BatchRun[], now: number = Date.now
   if (changePoints !== null && changePoints <= -DROP_POINTS) {
     reasons.push(`Dropped ${-changePoints} points against the previous batch`);
   }
-  if (stalled.length > 0) {
+  // A batch that stalled after the latest finished one: the agent's current run is stuck. Old
+  // stalled batches deeper in the history are shown in the list, but are no alarm today.
+  const latestMs = latest ? Date.parse(latest.batch.createdDate) : -Infinity;
+  const stuck = stalled.filter((batch) => Date.parse(batch.createdDate) > latestMs);
+  if (stuck.length > 0) {
     reasons.push(
-      stalled.length === 1
-        ? 'A batch stalled: started hours ago and never finished'
-        : `${stalled.length} batches stalled: started hours ago and never finished`,
+      stuck.length === 1
+        ? 'The newest batch stalled: started hours ago and never finished'
+        : `${stuck.length} newest batches stalled: started hours ago and never finished`,
     );
   }
   return { latest, previous, changePoints, running, stalled, reasons };

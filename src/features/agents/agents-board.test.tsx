@@ -202,7 +202,8 @@ describe('AgentsBoard', () => {
       agent_fine: [rated(5, 10), rated(6, 9)],
       agent_low: [rated(3, 4), rated(4, 4)],
       agent_drop: [rated(1, 8), rated(2, 10)],
-      agent_stall: [rated(2, 10), { ...rated(30, 0), totalAttempts: 2, successfulAttempts: 2 }],
+      // Its newest batch started 7 hours ago and never finished; the one before passed.
+      agent_stall: [{ ...rated(7, 0), totalAttempts: 2, successfulAttempts: 2 }, rated(8, 10)],
       agent_none: [],
     };
     server.use(
@@ -238,7 +239,7 @@ describe('AgentsBoard', () => {
       'Dropped 20 points against the previous batch',
     );
     expect(within(cardOf('Delta Stalled')).getByTestId('attention')).toHaveTextContent(
-      'A batch stalled',
+      'The newest batch stalled',
     );
     expect(within(cardOf('Alpha Fine')).queryByTestId('attention')).toBeNull();
 
@@ -253,9 +254,9 @@ describe('AgentsBoard', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'latest');
     expect(names()).toEqual([
       'Charlie Drop',
-      'Delta Stalled',
       'Bravo Low',
       'Alpha Fine',
+      'Delta Stalled',
       'Echo Empty',
     ]);
   });

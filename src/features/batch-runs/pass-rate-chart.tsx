@@ -107,18 +107,18 @@ export function PassRateChart({
                 className="stroke-slate-400 dark:stroke-slate-500"
               />
             )}
-            {plotted.length > 1 && (
+            {/* Unbroken runs of finished batches: an unfinished slot is a gap in the line. */}
+            {runsOf(plotted).map((run) => (
               <polyline
-                points={plotted
-                  .map((point) => `${xOf(point.index)},${yOf(point.passRate)}`)
-                  .join(' ')}
+                key={run[0]!.batchId}
+                points={run.map((point) => `${xOf(point.index)},${yOf(point.passRate)}`).join(' ')}
                 fill="none"
                 strokeWidth="2"
                 strokeLinejoin="round"
                 vectorEffect="non-scaling-stroke"
                 className="stroke-indigo-600 dark:stroke-indigo-400"
               />
-            )}
+            ))}
             {plotted.map((point) => (
               <g key={point.batchId}>
                 <title>{describePoint(point)}</title>
@@ -206,6 +206,17 @@ export function PassRateChart({
       <PointsTable points={points} />
     </figure>
   );
+}
+
+/** Consecutive slots with a pass rate, as runs of two or more (one line each). */
+function runsOf<T extends { index: number }>(plotted: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (const point of plotted) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)!.index === point.index - 1) run.push(point);
+    else runs.push([point]);
+  }
+  return runs.filter((run) => run.length > 1);
 }
 
 /** First, middle and last slot, dated ("Nov 28"), or timed when they share a day. */

@@ -79,11 +79,14 @@ describe('the agent headline', () => {
   });
 
   it('flags a stalled batch and says nothing is wrong when the newest batches are fine', async () => {
-    serveRows(() => [batch(0, 30, [5, 0]), batch(1, 60 * 24, [1, 0])]);
+    // The newest batch started 7 hours ago and never finished; an older stalled one is history.
+    serveRows(() => [batch(0, 7 * 60, [1, 0]), batch(1, 8 * 60, [5, 0]), batch(2, 9 * 60, [1, 0])]);
     const first = renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}`,
     });
-    expect(await screen.findByText(/A batch stalled/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('The newest batch stalled: started hours ago and never finished'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('latest-finished')).toHaveTextContent('100%');
     first.unmount();
 
