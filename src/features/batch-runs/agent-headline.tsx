@@ -152,7 +152,7 @@ function Attention({ health }: { health: AgentHealth }) {
     );
   }
   return (
-    <div className="min-w-0 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div className="min-w-0 self-start rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
       <p className="font-semibold">Needs attention</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {health.reasons.map((reason) => (
