@@ -147,10 +147,11 @@ test.describe('agents board, picker and shared links', () => {
     const input = picker(page);
     await input.click();
     await input.pressSequentially('reserv');
-    const options = page.getByRole('option');
+    // The picker's options, not the board's Sort by choices.
+    const options = page.getByRole('listbox').getByRole('option');
     await expect(options).toHaveCount(2);
     await expect(options.first()).toContainText('Restaurant Reservations');
-    await expect(options.first()).toContainText('active');
+    await expect(options.first()).toContainText('Active'); // statuses in one casing
     await expectNoAxeViolations(page);
     await page.keyboard.press('ArrowDown');
     await expect(input).toHaveAttribute(
@@ -173,7 +174,8 @@ test.describe('agents board, picker and shared links', () => {
     ).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL('/?agentId=agent_NotOneOfOurs42');
-    await expect(page.getByRole('heading', { name: 'No batch runs yet' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Agent not found' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No batch runs yet' })).toHaveCount(0);
     await expect(
       page.getByText('agent_NotOneOfOurs42 is not one of this workspace’s agents', {
         exact: false,

@@ -63,10 +63,11 @@ test.describe('bad links never break the page', () => {
     });
   }
 
-  test('an unknown agent has no batch runs and is not one of the workspace’s', async ({ page }) => {
+  test('an unknown agent gets one message: not one of the workspace’s', async ({ page }) => {
     await page.goto('/?agentId=agent_DoesNotExist1');
     await expect(page).toHaveURL('/?agentId=agent_DoesNotExist1');
-    await expect(page.getByRole('heading', { name: 'No batch runs yet' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Agent not found' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No batch runs yet' })).toHaveCount(0);
     await expect(
       page.getByText('agent_DoesNotExist1 is not one of this workspace’s agents.', {
         exact: false,

@@ -63,6 +63,7 @@ test.describe('compare two batches', () => {
     await expect(newer.getByText('91%', { exact: true })).toBeVisible();
     await expect(newer.getByRole('img', { name: /20 of 22 attempts succeeded/ })).toBeVisible();
     await expect(page.getByText('+91 points')).toBeVisible();
+    await expect(page.getByText('On 4 shared test cases')).toBeVisible();
     await expect(page.getByText('pass rate up')).toBeVisible();
 
     await expect(page.getByRole('heading', { name: 'Changed (3)', exact: true })).toBeVisible();
@@ -73,11 +74,13 @@ test.describe('compare two batches', () => {
     await expect(billing.getByRole('deletion')).toHaveText('gpt-4o');
     await expect(billing.getByRole('insertion')).toHaveText('gemini-2.5-flash');
     await expect(page.getByRole('heading', { name: 'Added in the newer batch (1)' })).toBeVisible();
-    await expect(page.getByText('Plan Upgrade - Feature Comparison')).toBeVisible();
+    await expect(
+      page.getByText('Plan Upgrade - Feature Comparison', { exact: true }),
+    ).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'Removed since the older batch (1)' }),
     ).toBeVisible();
-    await expect(page.getByText('Spanish Speaker - Shipping Delay')).toBeVisible();
+    await expect(page.getByText('Spanish Speaker - Shipping Delay', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Unchanged (1)' })).toBeVisible();
     await expectNoAxeViolations(page);
 

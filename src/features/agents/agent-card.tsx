@@ -112,11 +112,10 @@ function Figures({ page }: { page: BatchRunPage }) {
           className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
         >
           <p className="font-semibold">Needs attention</p>
-          <ul>
-            {health.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
+          {/* Lines, not a list: the card's one list is the sparkline's numbers. */}
+          {health.reasons.map((reason) => (
+            <p key={reason}>{reason}</p>
+          ))}
         </div>
       )}
       <div>
