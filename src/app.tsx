@@ -1,8 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { LazyBoundary } from './components/ui/lazy-boundary';
 import { OfflineBanner } from './components/offline-banner';
-import { SessionBar } from './components/session-bar';
-import { SessionEndedBanner } from './components/session-ended-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view/use-view';
@@ -17,6 +15,16 @@ const loadAgentsBoard = () => import('./features/agents/agents-board');
 const AgentPage = lazy(() => loadAgentPage().then((module) => ({ default: module.AgentPage })));
 const AgentsBoard = lazy(() =>
   loadAgentsBoard().then((module) => ({ default: module.AgentsBoard })),
+);
+// Who is signed in, the sandbox badge and the session-ended banner load beside the first view:
+// none of it is needed to paint the first rows.
+const SessionBar = lazy(() =>
+  import('./components/session-bar').then((module) => ({ default: module.SessionBar })),
+);
+const SessionEndedBanner = lazy(() =>
+  import('./components/session-ended-banner').then((module) => ({
+    default: module.SessionEndedBanner,
+  })),
 );
 const AgentPicker = lazy(() =>
   import('./features/agents/agent-picker').then((module) => ({ default: module.AgentPicker })),
@@ -52,12 +60,16 @@ export function App() {
               <AgentPicker agentId={view.agentId} onSelect={selectAgent} />
             </Suspense>
             <ThemeToggle />
-            <SessionBar />
+            <Suspense fallback={null}>
+              <SessionBar />
+            </Suspense>
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl space-y-4 px-4 py-6">
-        <SessionEndedBanner />
+        <Suspense fallback={null}>
+          <SessionEndedBanner />
+        </Suspense>
         <UrlRepairNotices />
         {view.agentId ? (
           <LazyBoundary what="the batch runs">
