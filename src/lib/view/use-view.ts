@@ -8,7 +8,10 @@ import { useQueryStates } from 'nuqs';
 import { useCallback, useEffect, useState } from 'react';
 import {
   DEFAULT_PAGE_SIZE,
+  hasFilters,
+  NO_FILTERS,
   readView,
+  type Filters,
   viewParsers,
   type PageSize,
   type Repair,
@@ -16,10 +19,13 @@ import {
 } from './view';
 
 export function useView() {
-  const [view, setView] = useQueryStates(viewParsers, { history: 'push', scroll: false });
+  const [state, setView] = useQueryStates(viewParsers, { history: 'push', scroll: false });
+  const { outcome, since, until, q, rate, ...view } = state;
+  const filters: Filters = { outcome, since, until, q, rate };
 
   const selectAgent = useCallback(
-    (agentId: string | null) => void setView({ agentId, page: null, batch: null, compare: null }),
+    (agentId: string | null) =>
+      void setView({ agentId, page: null, batch: null, compare: null, ...NO_FILTERS }),
     [setView],
   );
   const setPage = useCallback((page: number) => void setView({ page, batch: null }), [setView]);
@@ -37,7 +43,21 @@ export function useView() {
     [setView],
   );
 
-  return { view: view as View, selectAgent, setPage, setSize, setBatch, setCompare };
+  /** Each filter change is a history entry of its own (Back undoes it) and starts at page 1. */
+  const setFilters = useCallback(
+    (changes: Partial<Filters>) => void setView({ ...changes, page: null, batch: null }),
+    [setView],
+  );
+
+  return {
+    view: (hasFilters(filters) && view.agentId ? { ...view, filters } : view) as View,
+    selectAgent,
+    setPage,
+    setSize,
+    setBatch,
+    setCompare,
+    setFilters,
+  };
 }
 
 /** What `useView` returns: the view and the navigations a page passes to its features. */
@@ -64,6 +84,7 @@ export function useUrlRepairs(): { repairs: Repair[]; dismiss: () => void } {
           size: view.size === DEFAULT_PAGE_SIZE ? null : view.size,
           batch: view.batch,
           compare: view.compare,
+          ...(view.filters ?? NO_FILTERS),
         },
         { history: 'replace' },
       );

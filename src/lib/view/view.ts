@@ -26,10 +26,34 @@ export interface View {
   size: PageSize;
   batch: string | null;
   compare: readonly [string, string] | null;
+  /** Present only when a filter is on (`outcome`, `since`, `until`, `q`, `rate`). */
+  filters?: Filters;
+}
+
+export const OUTCOMES = ['failed', 'passed', 'unfinished'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The list's filters, combined with AND; `since`/`until` are inclusive days in local time. */
+export interface Filters {
+  outcome: Outcome | null;
+  since: string | null;
+  until: string | null;
+  q: string | null;
+  /** Pass rate at or below this percentage (0–100). */
+  rate: number | null;
+}
+
+export const NO_FILTERS: Filters = { outcome: null, since: null, until: null, q: null, rate: null };
+const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
+/** Longest text search kept from a link. */
+export const MAX_QUERY = 200;
+
+export function hasFilters(filters: Filters | undefined): filters is Filters {
+  return !!filters && FILTER_KEYS.some((key) => filters[key] !== null);
 }
 
 export interface Repair {
-  param: 'agentId' | 'page' | 'size' | 'batch' | 'compare';
+  param: 'agentId' | 'page' | 'size' | 'batch' | 'compare' | keyof Filters;
   given: string;
   message: string;
 }
@@ -75,6 +99,93 @@ export function parseCompare(raw: string | null): readonly [string, string] | nu
   if (parts.length !== 2) return null;
   const [a, b] = parts as [string, string];
   return isValidId(a) && isValidId(b) && a !== b ? [a, b] : null;
+}
+
+export function parseOutcome(raw: string | null): Outcome | null {
+  const value = raw?.trim().toLowerCase();
+  return (OUTCOMES as readonly (string | undefined)[]).includes(value) ? (value as Outcome) : null;
+}
+
+/** A real calendar day written `YYYY-MM-DD`. */
+export function parseDay(raw: string | null): string | null {
+  const match = raw === null ? null : /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(raw);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1970
+    ? `${match[1]}-${match[2]}-${match[3]}`
+    : null;
+}
+
+export function parseQuery(raw: string | null): string | null {
+  const text = raw?.trim().replace(/\s+/g, ' ');
+  return text && text.length <= MAX_QUERY ? text : null;
+}
+
+export function parseRate(raw: string | null): number | null {
+  if (raw === null || !/^\s*\d+(\.\d+)?\s*%?\s*$/.test(raw)) return null;
+  const rate = Number.parseFloat(raw);
+  return rate <= 100 ? rate : null;
+}
+
+/** Reads the filters of a link and says what it repaired. */
+function readFilters(search: URLSearchParams, repairs: Repair[]): Filters {
+  const filters = { ...NO_FILTERS };
+  const explain = (param: keyof Filters, given: string, message: string) =>
+    repairs.push({ param, given, message: `${message} (“${quote(given)}”).` });
+
+  const rawOutcome = search.get('outcome');
+  filters.outcome = parseOutcome(rawOutcome);
+  if (rawOutcome !== null && filters.outcome === null) {
+    explain(
+      'outcome',
+      rawOutcome,
+      `The outcome filter must be ${OUTCOMES.join(', ')}; showing every outcome`,
+    );
+  }
+  for (const key of ['since', 'until'] as const) {
+    const raw = search.get(key);
+    filters[key] = parseDay(raw);
+    if (raw !== null && filters[key] === null) {
+      explain(
+        key,
+        raw,
+        `“${key}” is not a date written YYYY-MM-DD; the range has no ${key === 'since' ? 'start' : 'end'}`,
+      );
+    }
+  }
+  if (filters.since && filters.until && filters.since > filters.until) {
+    const { since, until } = filters;
+    [filters.since, filters.until] = [until, since];
+    explain('until', until, `The range ended before it began; showing ${until} to ${since}`);
+  }
+  const rawQ = search.get('q');
+  filters.q = parseQuery(rawQ);
+  if (rawQ !== null && filters.q === null) {
+    const long = rawQ.trim().length > MAX_QUERY;
+    filters.q = long ? rawQ.trim().slice(0, MAX_QUERY) : null;
+    explain(
+      'q',
+      rawQ,
+      long
+        ? `The search text was cut to ${MAX_QUERY} characters`
+        : 'The search text was empty; searching no text',
+    );
+  }
+  const rawRate = search.get('rate');
+  filters.rate = parseRate(rawRate);
+  if (rawRate !== null && filters.rate === null) {
+    const number = Number.parseFloat(rawRate);
+    filters.rate = number > 100 ? 100 : null;
+    explain(
+      'rate',
+      rawRate,
+      number > 100
+        ? 'A pass rate is at most 100%; showing at or below 100%'
+        : 'The pass-rate filter must be a percentage from 0 to 100; showing every pass rate',
+    );
+  }
+  return filters;
 }
 
 /** Shortens what a user pasted so a message can quote it without swallowing the page. */
@@ -139,16 +250,16 @@ export function readView(search: URLSearchParams): { view: View; repairs: Repair
     });
   }
 
-  return {
-    view: {
-      agentId,
-      page: parsedPage ?? 1,
-      size: size ?? DEFAULT_PAGE_SIZE,
-      batch: agentId ? batch : null,
-      compare: agentId ? compare : null,
-    },
-    repairs,
+  const filters = readFilters(search, repairs);
+  const view: View = {
+    agentId,
+    page: parsedPage ?? 1,
+    size: size ?? DEFAULT_PAGE_SIZE,
+    batch: agentId ? batch : null,
+    compare: agentId ? compare : null,
   };
+  if (agentId && hasFilters(filters)) view.filters = filters;
+  return { view, repairs };
 }
 
 /** The view of the address bar now (for start-up work before React renders). */
@@ -164,6 +275,11 @@ export const viewParsers = {
   page: createParser({ parse: parsePage, serialize: String }).withDefault(1),
   size: createParser({ parse: parseSize, serialize: String }).withDefault(DEFAULT_PAGE_SIZE),
   batch: idParser,
+  outcome: createParser({ parse: parseOutcome, serialize: String }),
+  since: createParser({ parse: parseDay, serialize: String }),
+  until: createParser({ parse: parseDay, serialize: String }),
+  q: createParser({ parse: parseQuery, serialize: String }),
+  rate: createParser({ parse: parseRate, serialize: String }),
   compare: createParser({
     parse: parseCompare,
     serialize: (ids: readonly [string, string]) => ids.join(','),
@@ -185,5 +301,6 @@ export function viewHref(view: Partial<View>, { absolute = false } = {}): string
     size: view.size ?? null,
     batch: view.batch ?? null,
     compare: view.compare ?? null,
+    ...(view.filters ?? NO_FILTERS),
   });
 }
