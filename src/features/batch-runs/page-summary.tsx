@@ -17,10 +17,13 @@ export function PageSummary({
   batches,
   totalCount,
   dimmed = false,
+  label = 'This page',
 }: {
   batches: readonly BatchRun[] | undefined;
   totalCount: number | undefined;
   dimmed?: boolean;
+  /** What the batches are: the page on screen, or "Matching batch runs" under a filter. */
+  label?: string;
 }) {
   if (!batches) return <PageSummaryPlaceholder />;
   const stats = summarizePage(batches);
@@ -31,7 +34,7 @@ export function PageSummary({
       className={`${panelClass} transition-opacity ${dimmed ? 'opacity-60' : ''}`}
     >
       <h2 id="page-summary-heading" className="mb-3 text-sm font-semibold">
-        This page: {plural(stats.batches, 'batch run', 'batch runs')}
+        {label}: {plural(stats.batches, 'batch run', 'batch runs')}
         {totalCount !== undefined && totalCount > stats.batches && (
           <>
             {' '}

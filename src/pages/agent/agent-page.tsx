@@ -16,9 +16,12 @@ import { useExpandedRows } from '../../features/batch-runs/use-expanded-rows';
 import { CompareSelectionBar } from '../../features/compare/compare-selection-bar';
 import { ExportButton } from '../../features/export/export-button';
 import { TestCaseHistoryButton } from '../../features/test-case-history/test-case-history-button';
+import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
+import { FilterBar } from '../../features/filters/filter-bar';
 import { ComparisonSlot } from './comparison-slot';
+import { useFilteredList } from './use-filtered-list';
 
 export function AgentPage({
   agentId,
@@ -28,11 +31,28 @@ export function AgentPage({
   /** Said under "No batch runs yet", e.g. that the agent is not one of this workspace's. */
   emptyNote?: React.ReactNode;
 }) {
-  const { view, setPage, setSize, setBatch, setCompare } = useView();
-  const { page, size, batch, compare } = view;
-  const list = useBatchRunsPage({ agentId, page, size, batch });
-  const rowsOpen = useExpandedRows(list.rows, batch, setBatch);
+  const { view, setPage, setSize, setBatch, setCompare, setFilters } = useView();
+  const { page, size, batch, compare, filters } = view;
   const fetchPage = usePageFetcher(agentId);
+  const search = useFilteredList({
+    fetchPage,
+    filters,
+    page,
+    size,
+    onFiltersChange: setFilters,
+  });
+  // Under a filter the list's query is the search's first page (same key: one request).
+  const list = useBatchRunsPage(
+    search
+      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null }
+      : { agentId, page, size, batch },
+  );
+  const rows = search ? search.filtered.rows : list.rows;
+  const rowsOpen = useExpandedRows(rows, batch, setBatch);
+  // A linked batch that is not among the matches on screen is shown on its own, once known.
+  const showDetail = search
+    ? batch !== null && !search.filtered.growing && !rows.some((row) => row.batchId === batch)
+    : list.showDetail;
   // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
   const [selection, setSelection] = useState<RowSelectionState>({});
   const selected = Object.keys(selection);
@@ -61,13 +81,13 @@ export function AgentPage({
     );
   }
 
-  if (list.showDetail && batch) {
+  if (showDetail && batch) {
     return (
       <BatchDetail
         agentId={agentId}
         batchId={batch}
         agentName={list.agentName}
-        backHref={viewHref({ agentId, page, size })}
+        backHref={viewHref({ agentId, page, size, filters })}
         onBack={() => setPage(page)}
         linkUrl={viewHref(view, { absolute: true })}
         testCaseAction={historyButton}
@@ -76,40 +96,55 @@ export function AgentPage({
   }
 
   return (
-    <BatchRunsView
-      agentId={agentId}
-      page={page}
-      size={size}
-      batch={batch}
-      list={list}
-      rowsOpen={rowsOpen}
-      linkUrl={viewHref(view, { absolute: true })}
-      emptyNote={emptyNote}
-      onPageChange={setPage}
-      onSizeChange={setSize}
-      rowSelection={selection}
-      onRowSelectionChange={(updater: Updater<RowSelectionState>) =>
-        setSelection((current) => (typeof updater === 'function' ? updater(current) : updater))
-      }
-      testCaseAction={historyButton}
-      exportButton={
-        <ExportButton
-          agentId={agentId}
-          rows={list.query.isPlaceholderData ? [] : list.rows}
-          page={page}
-          totalCount={list.query.data?.totalCount}
-          fetchPage={fetchPage}
+    <div className="space-y-3">
+      <FilterBar key={agentId} filters={filters} onChange={setFilters} />
+      <BatchRunsView
+        agentId={agentId}
+        page={page}
+        size={size}
+        batch={batch}
+        list={list}
+        rowsOpen={rowsOpen}
+        linkUrl={viewHref(view, { absolute: true })}
+        emptyNote={emptyNote}
+        onPageChange={setPage}
+        onSizeChange={setSize}
+        rowSelection={selection}
+        onRowSelectionChange={(updater: Updater<RowSelectionState>) =>
+          setSelection((current) => (typeof updater === 'function' ? updater(current) : updater))
+        }
+        testCaseAction={historyButton}
+        filtered={search?.filtered}
+        exportButton={
+          search ? (
+            <ExportButton
+              agentId={agentId}
+              what="matching batch runs"
+              rows={rows}
+              page={page}
+              totalCount={search.filtered.matchCount}
+              fetchPage={search.matchPages}
+            />
+          ) : (
+            <ExportButton
+              agentId={agentId}
+              rows={list.query.isPlaceholderData ? [] : list.rows}
+              page={page}
+              totalCount={list.query.data?.totalCount}
+              fetchPage={fetchPage}
+            />
+          )
+        }
+      >
+        <CompareSelectionBar
+          selected={selected}
+          onCompare={() => {
+            const [a, b] = selected;
+            if (a && b) setCompare([a, b]);
+          }}
+          onClear={() => setSelection({})}
         />
-      }
-    >
-      <CompareSelectionBar
-        selected={selected}
-        onCompare={() => {
-          const [a, b] = selected;
-          if (a && b) setCompare([a, b]);
-        }}
-        onClear={() => setSelection({})}
-      />
-    </BatchRunsView>
+      </BatchRunsView>
+    </div>
   );
 }
