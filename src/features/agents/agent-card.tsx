@@ -5,7 +5,8 @@ import { SuccessBar } from '../../components/ui/success-bar';
 import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
-import { viewHref } from '../../lib/view/view';
+import { batchMatcher, dayStartMs, daysAgo } from '../../lib/batch-filters';
+import { NO_FILTERS, viewHref, type Filters } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { PassRateSparkline } from './pass-rate-sparkline';
 import { AppLink } from '../../components/ui/app-link';
@@ -18,7 +19,13 @@ const FIGURES_CLASS = 'h-32';
  * its latest batch's results and the pass-rate trend of its last batches. The figures load on
  * their own, so one slow or failing agent does not hold back the others.
  */
-export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: string) => void }) {
+export function AgentCard({
+  agent,
+  onOpen,
+}: {
+  agent: Agent;
+  onOpen: (agentId: string, filters?: Partial<Filters>) => void;
+}) {
   const headingId = useId();
   const query = useQuery(agentsQueries.card(agent.agentId));
   const latest = query.data?.data[0];
@@ -54,7 +61,19 @@ export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: s
     );
   } else {
     state = 'ready';
-    figures = <Figures page={query.data} />;
+    figures = (
+      <Figures
+        page={query.data}
+        failing={
+          <FailingLink
+            agentId={agent.agentId}
+            agentName={agent.agentName || agent.agentId}
+            page={query.data}
+            onOpen={(filters) => onOpen(agent.agentId, filters)}
+          />
+        }
+      />
+    );
   }
 
   return (
@@ -84,16 +103,50 @@ export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: s
   );
 }
 
-function Figures({ page }: { page: BatchRunPage }) {
+/**
+ * "Failing in the last 7 days" for this agent, a filtered view of its list. The count is
+ * known when the card's batches reach back past the range (or are all the agent has).
+ */
+function FailingLink({
+  agentId,
+  agentName,
+  page,
+  onOpen,
+}: {
+  agentId: string;
+  agentName: string;
+  page: BatchRunPage;
+  onOpen: (filters: Partial<Filters>) => void;
+}) {
+  const filters = { outcome: 'failed', since: daysAgo(7) } as const;
+  const oldest = page.data.at(-1);
+  const known =
+    page.data.length >= page.totalCount ||
+    (oldest !== undefined && Date.parse(oldest.createdDate) < dayStartMs(filters.since));
+  const count = known ? page.data.filter(batchMatcher({ ...NO_FILTERS, ...filters })).length : null;
+  return (
+    <AppLink
+      href={viewHref({ agentId, filters: { ...NO_FILTERS, ...filters } })}
+      onNavigate={() => onOpen(filters)}
+      className="relative z-10 text-xs font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100"
+    >
+      Failing in the last 7 days{count !== null && ` (${count})`}
+      <span className="sr-only"> for {agentName}</span>
+    </AppLink>
+  );
+}
+
+function Figures({ page, failing }: { page: BatchRunPage; failing: React.ReactNode }) {
   const latest = page.data[0];
   if (!latest) return null;
   const summary = summarizeAttempts(latest);
   return (
     <div className="flex h-full flex-col justify-between text-sm">
-      <p className="text-slate-700 dark:text-slate-300">
+      <p className="flex items-baseline justify-between gap-2 text-slate-700 dark:text-slate-300">
         <span className="font-semibold tabular-nums">
           {plural(page.totalCount, 'batch run', 'batch runs')}
         </span>
+        {failing}
       </p>
       <div>
         <p className="text-xs text-slate-600 dark:text-slate-400">

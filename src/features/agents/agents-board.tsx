@@ -1,3 +1,4 @@
+import type { Filters } from '../../lib/view/view';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
@@ -13,7 +14,11 @@ const SKELETON_CARDS = 6;
  * The landing page: one card per agent of the workspace, so the first screen answers
  * "which of my agents are healthy?". Each card opens that agent's batch runs.
  */
-export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) => void }) {
+export function AgentsBoard({
+  onOpenAgent,
+}: {
+  onOpenAgent: (agentId: string, filters?: Partial<Filters>) => void;
+}) {
   const query = useQuery(agentsQueries.list());
 
   useEffect(() => {

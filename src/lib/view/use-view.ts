@@ -8,6 +8,7 @@ import { useQueryStates } from 'nuqs';
 import { useCallback, useEffect, useState } from 'react';
 import {
   DEFAULT_PAGE_SIZE,
+  FILTER_KEYS,
   hasFilters,
   NO_FILTERS,
   readView,
@@ -23,9 +24,10 @@ export function useView() {
   const { outcome, since, until, q, rate, ...view } = state;
   const filters: Filters = { outcome, since, until, q, rate };
 
+  /** Opens an agent's list, unfiltered or with these filters (a board card's "failing" link). */
   const selectAgent = useCallback(
-    (agentId: string | null) =>
-      void setView({ agentId, page: null, batch: null, compare: null, ...NO_FILTERS }),
+    (agentId: string | null, filters?: Partial<Filters>) =>
+      void setView({ agentId, page: null, batch: null, compare: null, ...NO_FILTERS, ...filters }),
     [setView],
   );
   const setPage = useCallback((page: number) => void setView({ page, batch: null }), [setView]);
@@ -72,8 +74,16 @@ export function useUrlRepairs(): { repairs: Repair[]; dismiss: () => void } {
   const [, setView] = useQueryStates(viewParsers);
 
   useEffect(() => {
-    function check() {
-      const { view, repairs: found } = readView(new URLSearchParams(window.location.search));
+    let current = true;
+    async function check() {
+      const search = new URLSearchParams(window.location.search);
+      const { view, repairs: found } = readView(search);
+      // The filters' explanations load only for a link that has one.
+      if (FILTER_KEYS.some((key) => search.has(key))) {
+        const { filterRepairs } = await import('./filter-repairs');
+        if (!current) return;
+        found.push(...filterRepairs(search, view.filters ?? NO_FILTERS));
+      }
       if (found.length === 0) return;
       setRepairs(found);
       void setView(
@@ -89,9 +99,13 @@ export function useUrlRepairs(): { repairs: Repair[]; dismiss: () => void } {
         { history: 'replace' },
       );
     }
-    check();
-    window.addEventListener('popstate', check);
-    return () => window.removeEventListener('popstate', check);
+    const onChange = () => void check();
+    onChange();
+    window.addEventListener('popstate', onChange);
+    return () => {
+      current = false;
+      window.removeEventListener('popstate', onChange);
+    };
   }, [setView]);
 
   return { repairs, dismiss: useCallback(() => setRepairs([]), []) };

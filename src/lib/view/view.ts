@@ -44,7 +44,7 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Filters = { outcome: null, since: null, until: null, q: null, rate: null };
-const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
+export const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
 /** Longest text search kept from a link. */
 export const MAX_QUERY = 200;
 
@@ -108,84 +108,37 @@ export function parseOutcome(raw: string | null): Outcome | null {
 
 /** A real calendar day written `YYYY-MM-DD`. */
 export function parseDay(raw: string | null): string | null {
-  const match = raw === null ? null : /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(raw);
-  if (!match) return null;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1970
-    ? `${match[1]}-${match[2]}-${match[3]}`
+  const day = raw?.trim() ?? '';
+  const date = new Date(`${day}T00:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(day) && date.toISOString().startsWith(day) ? day : null;
+}
+
+/** Text to search, spaces tidied and cut to MAX_QUERY characters; none when empty. */
+export function parseQuery(raw: string | null): string | null {
+  return raw?.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY) || null;
+}
+
+/** A percentage; above 100 reads as 100. */
+export function parseRate(raw: string | null): number | null {
+  return raw !== null && /^\s*\d+(\.\d+)?\s*%?\s*$/.test(raw)
+    ? Math.min(100, Number.parseFloat(raw))
     : null;
 }
 
-export function parseQuery(raw: string | null): string | null {
-  const text = raw?.trim().replace(/\s+/g, ' ');
-  return text && text.length <= MAX_QUERY ? text : null;
-}
-
-export function parseRate(raw: string | null): number | null {
-  if (raw === null || !/^\s*\d+(\.\d+)?\s*%?\s*$/.test(raw)) return null;
-  const rate = Number.parseFloat(raw);
-  return rate <= 100 ? rate : null;
-}
-
-/** Reads the filters of a link and says what it repaired. */
-function readFilters(search: URLSearchParams, repairs: Repair[]): Filters {
-  const filters = { ...NO_FILTERS };
-  const explain = (param: keyof Filters, given: string, message: string) =>
-    repairs.push({ param, given, message: `${message} (“${quote(given)}”).` });
-
-  const rawOutcome = search.get('outcome');
-  filters.outcome = parseOutcome(rawOutcome);
-  if (rawOutcome !== null && filters.outcome === null) {
-    explain(
-      'outcome',
-      rawOutcome,
-      `The outcome filter must be ${OUTCOMES.join(', ')}; showing every outcome`,
-    );
-  }
-  for (const key of ['since', 'until'] as const) {
-    const raw = search.get(key);
-    filters[key] = parseDay(raw);
-    if (raw !== null && filters[key] === null) {
-      explain(
-        key,
-        raw,
-        `“${key}” is not a date written YYYY-MM-DD; the range has no ${key === 'since' ? 'start' : 'end'}`,
-      );
-    }
-  }
-  if (filters.since && filters.until && filters.since > filters.until) {
-    const { since, until } = filters;
-    [filters.since, filters.until] = [until, since];
-    explain('until', until, `The range ended before it began; showing ${until} to ${since}`);
-  }
-  const rawQ = search.get('q');
-  filters.q = parseQuery(rawQ);
-  if (rawQ !== null && filters.q === null) {
-    const long = rawQ.trim().length > MAX_QUERY;
-    filters.q = long ? rawQ.trim().slice(0, MAX_QUERY) : null;
-    explain(
-      'q',
-      rawQ,
-      long
-        ? `The search text was cut to ${MAX_QUERY} characters`
-        : 'The search text was empty; searching no text',
-    );
-  }
-  const rawRate = search.get('rate');
-  filters.rate = parseRate(rawRate);
-  if (rawRate !== null && filters.rate === null) {
-    const number = Number.parseFloat(rawRate);
-    filters.rate = number > 100 ? 100 : null;
-    explain(
-      'rate',
-      rawRate,
-      number > 100
-        ? 'A pass rate is at most 100%; showing at or below 100%'
-        : 'The pass-rate filter must be a percentage from 0 to 100; showing every pass rate',
-    );
-  }
-  return filters;
+/** The filters of a link, each bad value dropped (filter-repairs.ts says why, lazily). */
+function readFilters(search: URLSearchParams): Filters {
+  const { since, until } = {
+    since: parseDay(search.get('since')),
+    until: parseDay(search.get('until')),
+  };
+  const swap = since !== null && until !== null && since > until;
+  return {
+    outcome: parseOutcome(search.get('outcome')),
+    since: swap ? until : since,
+    until: swap ? since : until,
+    q: parseQuery(search.get('q')),
+    rate: parseRate(search.get('rate')),
+  };
 }
 
 /** Shortens what a user pasted so a message can quote it without swallowing the page. */
@@ -250,7 +203,7 @@ export function readView(search: URLSearchParams): { view: View; repairs: Repair
     });
   }
 
-  const filters = readFilters(search, repairs);
+  const filters = readFilters(search);
   const view: View = {
     agentId,
     page: parsedPage ?? 1,
