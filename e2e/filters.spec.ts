@@ -72,4 +72,17 @@ test.describe('filtered views', () => {
     await expect(searchStatus(page)).toHaveCount(0);
     await expect(batchRows(page)).toHaveCount(20);
   });
+
+  test('a board card opens its agent’s failing batch runs of the last 7 days', async ({ page }) => {
+    await page.goto('/');
+    const link = page.getByRole('link', {
+      name: new RegExp(`Failing in the last 7 days.*${LARGE_AGENT}`),
+    });
+    await expect(link).toHaveText(/^Failing in the last 7 days/);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`agentId=${LARGE_AGENT}`));
+    await expect(page).toHaveURL(/outcome=failed/);
+    await expect(page).toHaveURL(/since=\d{4}-\d\d-\d\d/);
+    await expect(searchStatus(page)).toContainText(/Searched [\d,]+ of 52,340 batch runs/);
+  });
 });

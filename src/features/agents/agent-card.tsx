@@ -5,8 +5,7 @@ import { SuccessBar } from '../../components/ui/success-bar';
 import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatDateTime, formatRelative, plural } from '../../lib/format';
-import { batchMatcher, dayStartMs, daysAgo } from '../../lib/batch-filters';
-import { NO_FILTERS, viewHref, type Filters } from '../../lib/view/view';
+import { viewHref, type Filters } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { PassRateSparkline } from './pass-rate-sparkline';
 import { AppLink } from '../../components/ui/app-link';
@@ -61,19 +60,7 @@ export function AgentCard({
     );
   } else {
     state = 'ready';
-    figures = (
-      <Figures
-        page={query.data}
-        failing={
-          <FailingLink
-            agentId={agent.agentId}
-            agentName={agent.agentName || agent.agentId}
-            page={query.data}
-            onOpen={(filters) => onOpen(agent.agentId, filters)}
-          />
-        }
-      />
-    );
+    figures = <Figures page={query.data} />;
   }
 
   return (
@@ -103,50 +90,16 @@ export function AgentCard({
   );
 }
 
-/**
- * "Failing in the last 7 days" for this agent, a filtered view of its list. The count is
- * known when the card's batches reach back past the range (or are all the agent has).
- */
-function FailingLink({
-  agentId,
-  agentName,
-  page,
-  onOpen,
-}: {
-  agentId: string;
-  agentName: string;
-  page: BatchRunPage;
-  onOpen: (filters: Partial<Filters>) => void;
-}) {
-  const filters = { outcome: 'failed', since: daysAgo(7) } as const;
-  const oldest = page.data.at(-1);
-  const known =
-    page.data.length >= page.totalCount ||
-    (oldest !== undefined && Date.parse(oldest.createdDate) < dayStartMs(filters.since));
-  const count = known ? page.data.filter(batchMatcher({ ...NO_FILTERS, ...filters })).length : null;
-  return (
-    <AppLink
-      href={viewHref({ agentId, filters: { ...NO_FILTERS, ...filters } })}
-      onNavigate={() => onOpen(filters)}
-      className="relative z-10 text-xs font-medium text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100"
-    >
-      Failing in the last 7 days{count !== null && ` (${count})`}
-      <span className="sr-only"> for {agentName}</span>
-    </AppLink>
-  );
-}
-
-function Figures({ page, failing }: { page: BatchRunPage; failing: React.ReactNode }) {
+function Figures({ page }: { page: BatchRunPage }) {
   const latest = page.data[0];
   if (!latest) return null;
   const summary = summarizeAttempts(latest);
   return (
     <div className="flex h-full flex-col justify-between text-sm">
-      <p className="flex items-baseline justify-between gap-2 text-slate-700 dark:text-slate-300">
+      <p className="text-slate-700 dark:text-slate-300">
         <span className="font-semibold tabular-nums">
           {plural(page.totalCount, 'batch run', 'batch runs')}
         </span>
-        {failing}
       </p>
       <div>
         <p className="text-xs text-slate-600 dark:text-slate-400">

@@ -5,6 +5,7 @@ import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { Notice } from '../../components/ui/notice';
 import { plural } from '../../lib/format';
 import { agentsQueries } from './api/agents-queries';
+import { FailingLink } from './failing-link';
 import { AgentCard } from './agent-card';
 
 const GRID_CLASS = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
@@ -56,8 +57,9 @@ export function AgentsBoard({
     body = (
       <ul className={GRID_CLASS} aria-label="Agents">
         {query.data.map((agent) => (
-          <li key={agent.agentId} className="flex">
+          <li key={agent.agentId} className="flex flex-col gap-1">
             <AgentCard agent={agent} onOpen={onOpenAgent} />
+            <FailingLink agent={agent} onOpen={onOpenAgent} />
           </li>
         ))}
       </ul>
