@@ -14,8 +14,10 @@ const queryClient = createQueryClient();
 // chunk): the view finds it in the cache under the same key.
 const view = currentView();
 if (view.agentId && !view.compare) {
+  // A filtered link's search starts with the first page of 100 (the walker's page size).
+  const first = view.filters ? { page: 1, size: 100 } : view;
   void queryClient.prefetchQuery(
-    batchRunsQueries.list({ agentId: view.agentId, page: view.page, size: view.size }),
+    batchRunsQueries.list({ agentId: view.agentId, page: first.page, size: first.size }),
   );
 }
 

@@ -8,7 +8,7 @@ import { agentHealth } from '../../lib/batch-health';
 import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
 import { formatShortDateTime } from '../../lib/format-date';
 import { useNow } from '../../lib/use-now';
-import { viewHref } from '../../lib/view/view';
+import { viewHref, type Filters } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { PassRateSparkline } from './pass-rate-sparkline';
 import { AppLink } from '../../components/ui/app-link';
@@ -21,7 +21,13 @@ const FIGURES_CLASS = 'min-h-32';
  * its latest batch's results and the pass-rate trend of its last batches. The figures load on
  * their own, so one slow or failing agent does not hold back the others.
  */
-export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: string) => void }) {
+export function AgentCard({
+  agent,
+  onOpen,
+}: {
+  agent: Agent;
+  onOpen: (agentId: string, filters?: Partial<Filters>) => void;
+}) {
   const headingId = useId();
   const query = useQuery(agentsQueries.card(agent.agentId));
   const latest = query.data?.data[0];

@@ -1,10 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { BatchRunPage } from '../../../contract/api-schemas';
+import type { Filters } from '../../lib/view/view';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { Notice } from '../../components/ui/notice';
 import { plural } from '../../lib/format';
 import { agentsQueries } from './api/agents-queries';
+import { FailingLink } from './failing-link';
 import { AgentCard } from './agent-card';
 import { BOARD_SORTS, BOARD_SORT_LABELS, sortAgents, type BoardSort } from './board-order';
 
@@ -17,7 +19,11 @@ const SKELETON_CARDS = 6;
  * reader picks another order, each card saying why. Each card opens that agent's batch runs;
  * the cards refresh themselves every 30 s while the tab is visible.
  */
-export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) => void }) {
+export function AgentsBoard({
+  onOpenAgent,
+}: {
+  onOpenAgent: (agentId: string, filters?: Partial<Filters>) => void;
+}) {
   const query = useQuery(agentsQueries.list());
   const [sort, setSort] = useState<BoardSort>('health');
   // The cards' own queries (the same cache entries each card reads), for the order.
@@ -64,8 +70,9 @@ export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) =>
     body = (
       <ul className={GRID_CLASS} aria-label="Agents">
         {sortAgents(query.data, byAgent, sort).map((agent) => (
-          <li key={agent.agentId} className="flex">
+          <li key={agent.agentId} className="flex flex-col gap-1">
             <AgentCard agent={agent} onOpen={onOpenAgent} />
+            <FailingLink agent={agent} onOpen={onOpenAgent} />
           </li>
         ))}
       </ul>

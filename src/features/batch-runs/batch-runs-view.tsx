@@ -1,5 +1,6 @@
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
+import type { BatchRun } from '../../../contract/api-schemas';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import type { PageSize } from '../../lib/view/view';
 import { NoBatchRuns, PastTheEnd } from './batch-runs-notices';
@@ -40,6 +41,31 @@ export interface BatchRunsViewProps {
   exportButton: React.ReactNode;
   testCaseAction?: TestCaseAction;
   children?: React.ReactNode;
+  /** With a filter on: the page of matches to show instead of the list's page. */
+  filtered?: FilteredList;
+}
+
+/** A search's matches as the list shows them; the page that runs the search fills it in. */
+export interface FilteredList {
+  /** The matches on this page. */
+  rows: BatchRun[];
+  /** Matches found so far. */
+  matchCount: number;
+  /** The search still runs: more matches (and pages) may come. */
+  growing: boolean;
+  /** The search's progress line (with Stop). */
+  status: React.ReactNode;
+  /** What an empty result says. */
+  empty: React.ReactNode;
+}
+
+/** Paging over matches: the same arithmetic as the server's, over what was found so far. */
+function matchPaging(filtered: FilteredList, page: number, size: number) {
+  return {
+    totalPages: Math.max(1, Math.ceil(filtered.matchCount / size)),
+    hasPrevious: page > 1 && filtered.matchCount > 0,
+    hasNext: filtered.matchCount > page * size,
+  };
 }
 
 /**
@@ -61,15 +87,25 @@ export function BatchRunsView(props: BatchRunsViewProps) {
     exportButton,
     headline,
     children,
+    filtered,
   } = props;
   const { query, rows } = list;
   const { data, isPlaceholderData } = query;
+  const paging = filtered
+    ? { ...matchPaging(filtered, page, size), totalCount: filtered.matchCount, busy: false }
+    : {
+        totalPages: data?.totalPages,
+        totalCount: data?.totalCount,
+        hasPrevious: data?.hasPrevious ?? false,
+        hasNext: data?.hasNext ?? false,
+        busy: isPlaceholderData,
+      };
   const tableRef = useRef<HTMLDivElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useListShortcuts({
     tableRef,
-    canGoNext: () => data?.hasNext === true && !isPlaceholderData,
-    canGoBack: () => data?.hasPrevious === true,
+    canGoNext: () => paging.hasNext && !paging.busy,
+    canGoBack: () => paging.hasPrevious,
     page,
     onPageChange,
     onHelp: () => setShortcutsOpen(true),
@@ -88,7 +124,17 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         onShowShortcuts={() => setShortcutsOpen(true)}
       />
       {headline}
-      {query.isPending ? (
+      {filtered ? (
+        filtered.rows.length > 0 && (
+          <PageSummary
+            page={page}
+            batches={filtered.rows}
+            totalCount={filtered.matchCount}
+            label="Matching batch runs"
+            onOpenBatch={props.onOpenBatch}
+          />
+        )
+      ) : query.isPending ? (
         <PageSummary page={page} batches={undefined} totalCount={undefined} />
       ) : rows.length > 0 ? (
         <PageSummary
@@ -111,14 +157,13 @@ export function BatchRunsView(props: BatchRunsViewProps) {
           </button>
         </p>
       )}
+      {filtered?.status}
       <PaginationControls
         page={page}
         size={size}
-        totalPages={data?.totalPages}
-        totalCount={data?.totalCount}
-        hasPrevious={data?.hasPrevious ?? false}
-        hasNext={data?.hasNext ?? false}
-        busy={isPlaceholderData}
+        {...paging}
+        growing={filtered?.growing}
+        matching={filtered !== undefined}
         onPageChange={onPageChange}
         onSizeChange={onSizeChange}
       />
@@ -159,63 +204,62 @@ function ListBody({
   onRowSelectionChange,
   testCaseAction,
   tableRef,
+  filtered,
 }: BatchRunsViewProps & { tableRef: React.RefObject<HTMLDivElement | null> }) {
-  const { query, rows } = list;
+  const { query } = list;
   const { data, isPlaceholderData } = query;
   // Below 1024 px the table's columns do not fit: each batch run becomes a card.
   const narrow = useMediaQuery('(max-width: 1023.98px)');
-  if (query.isPending) {
-    return <TableSkeleton rows={Math.min(size, 20)} />;
-  } else if (!data) {
-    // Failed with nothing to show; a failed refresh keeps the rows it has (see below).
-    return <ApiErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  } else if (data.totalCount === 0) {
-    return <NoBatchRuns agentId={agentId} agentName={list.agentName} unknown={unknownAgent} />;
-  } else if (rows.length === 0) {
+  const rows = filtered ? filtered.rows : list.rows;
+  const notice = filtered ? matchesNotice(filtered, size) : listNotice();
+  if (notice !== undefined) return notice;
+
+  /** Loading, failed, empty or past the end of the list; undefined when rows are on screen. */
+  function listNotice() {
+    if (query.isPending) return <TableSkeleton rows={Math.min(size, 20)} />;
+    if (!data) {
+      // Failed with nothing to show; a failed refresh keeps the rows it has (see below).
+      return <ApiErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+    }
+    if (data.totalCount === 0) {
+      return <NoBatchRuns agentId={agentId} agentName={list.agentName} unknown={unknownAgent} />;
+    }
+    if (rows.length > 0) return undefined;
+    return pastTheEnd(data.totalCount, list.lastPage);
+  }
+
+  /** The same over a search's matches. */
+  function matchesNotice(matches: FilteredList, size: number) {
+    if (rows.length > 0) return undefined;
+    if (matches.growing) return <TableSkeleton rows={Math.min(size, 20)} />;
+    if (matches.matchCount === 0) return matches.empty;
+    return pastTheEnd(matches.matchCount, matchPaging(matches, page, size).totalPages);
+  }
+
+  function pastTheEnd(totalCount: number, lastPage: number) {
     return (
       <PastTheEnd
         agentId={agentId}
         page={page}
         size={size}
-        totalCount={data.totalCount}
-        lastPage={list.lastPage}
+        totalCount={totalCount}
+        lastPage={lastPage}
         onPageChange={onPageChange}
       />
     );
-  } else {
-    const caption = `Batch runs of ${list.agentName ?? agentId}, page ${page} of ${list.lastPage}`;
-    if (narrow) {
-      return (
-        <div className={`transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}>
-          <BatchRunCards
-            rows={rows}
-            caption={caption}
-            expanded={rowsOpen.expanded}
-            onExpandedChange={rowsOpen.onExpandedChange}
-            rowSelection={rowSelection}
-            onRowSelectionChange={onRowSelectionChange}
-            testCaseAction={testCaseAction}
-          />
-        </div>
-      );
-    }
-    // `relative` and a clip: sr-only text in the cells is absolutely placed; this keeps it
-    // inside the box (a narrow window would otherwise scroll sideways) without making a scroll
-    // box, which would stop the header from sticking.
+  }
+
+  const caption = filtered
+    ? `Matching batch runs of ${list.agentName ?? agentId}, page ${page}`
+    : `Batch runs of ${list.agentName ?? agentId}, page ${page} of ${list.lastPage}`;
+  if (narrow) {
     return (
-      <div
-        ref={tableRef}
-        className={`relative overflow-x-clip transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
-      >
-        <BatchRunsTable
+      <div className={`transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}>
+        <BatchRunCards
           rows={rows}
-          totalCount={data.totalCount}
-          page={page}
-          size={size}
+          caption={caption}
           expanded={rowsOpen.expanded}
           onExpandedChange={rowsOpen.onExpandedChange}
-          scrollToId={batch}
-          caption={caption}
           rowSelection={rowSelection}
           onRowSelectionChange={onRowSelectionChange}
           testCaseAction={testCaseAction}
@@ -223,4 +267,27 @@ function ListBody({
       </div>
     );
   }
+  // `relative` and a clip: sr-only text in the cells is absolutely placed; this keeps it
+  // inside the box (a narrow window would otherwise scroll sideways) without making a scroll
+  // box, which would stop the header from sticking.
+  return (
+    <div
+      ref={tableRef}
+      className={`relative overflow-x-clip transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
+    >
+      <BatchRunsTable
+        rows={rows}
+        totalCount={filtered ? filtered.matchCount : (data?.totalCount ?? 0)}
+        page={page}
+        size={size}
+        expanded={rowsOpen.expanded}
+        onExpandedChange={rowsOpen.onExpandedChange}
+        scrollToId={batch}
+        caption={caption}
+        rowSelection={rowSelection}
+        onRowSelectionChange={onRowSelectionChange}
+        testCaseAction={testCaseAction}
+      />
+    </div>
+  );
 }

@@ -19,6 +19,7 @@ export function PageSummary({
   totalCount,
   dimmed = false,
   onOpenBatch,
+  label,
 }: {
   /** Opens a batch picked on the chart (`&batch=`). */
   onOpenBatch?: (batchId: string) => void;
@@ -27,6 +28,8 @@ export function PageSummary({
   batches: readonly BatchRun[] | undefined;
   totalCount: number | undefined;
   dimmed?: boolean;
+  /** What the batches are: the page on screen, or "Matching batch runs" under a filter. */
+  label?: string;
 }) {
   if (!batches) return <PageSummaryPlaceholder />;
   const stats = summarizePage(batches);
@@ -37,7 +40,8 @@ export function PageSummary({
       className={`${panelClass} transition-opacity ${dimmed ? 'opacity-60' : ''}`}
     >
       <h2 id="page-summary-heading" className="mb-3 text-sm font-semibold">
-        Page {formatCount(page)} summary: {plural(stats.batches, 'batch run', 'batch runs')}
+        {label ?? `Page ${formatCount(page)} summary`}:{' '}
+        {plural(stats.batches, 'batch run', 'batch runs')}
         {totalCount !== undefined && totalCount > stats.batches && (
           <>
             {' '}

@@ -20,6 +20,8 @@ export function PaginationControls({
   busy,
   onPageChange,
   onSizeChange,
+  growing = false,
+  matching = false,
 }: {
   page: number;
   size: PageSize;
@@ -30,6 +32,10 @@ export function PaginationControls({
   busy: boolean;
   onPageChange: (page: number) => void;
   onSizeChange: (size: PageSize) => void;
+  /** Over a search's matches while it runs: the last page is only the last found so far. */
+  growing?: boolean;
+  /** Counting a filter's matches, not all batch runs. */
+  matching?: boolean;
 }) {
   const lastPage = Math.max(totalPages ?? 1, 1);
   return (
@@ -40,11 +46,20 @@ export function PaginationControls({
       <p className="text-sm text-slate-700 tabular-nums dark:text-slate-300">
         <span>
           Page {formatCount(page)} of {totalPages === undefined ? '…' : formatCount(lastPage)}
+          {growing && (
+            <>
+              <span aria-hidden="true">+</span>
+              <span className="sr-only"> so far, still searching</span>
+            </>
+          )}
         </span>
         {totalCount !== undefined && (
           <span className="text-slate-600 dark:text-slate-400">
             {' '}
-            · {plural(totalCount, 'batch run', 'batch runs')}
+            ·{' '}
+            {matching
+              ? plural(totalCount, 'matching batch run', 'matching batch runs')
+              : plural(totalCount, 'batch run', 'batch runs')}
           </span>
         )}
       </p>

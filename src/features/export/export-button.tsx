@@ -11,10 +11,13 @@ const ExportPanel = lazy(() =>
 /** The toolbar's Export button and the panel it opens below it. */
 export function ExportButton({
   totalCount,
+  what,
   ...source
 }: Omit<ExportSource, 'totalCount'> & {
   /** Unknown until the first page has arrived: the button waits for it. */
   totalCount: number | undefined;
+  /** What "all pages" holds, e.g. "matching batch runs" under a filter. */
+  what?: string;
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -40,7 +43,7 @@ export function ExportButton({
       {open && totalCount !== undefined && (
         <div id="export-panel" className="absolute top-full right-0 z-30 mt-2">
           <LazyBoundary what="export">
-            <ExportPanel {...source} totalCount={totalCount} onClose={close} />
+            <ExportPanel {...source} totalCount={totalCount} what={what} onClose={close} />
           </LazyBoundary>
         </div>
       )}

@@ -19,7 +19,11 @@ function formatBytes(bytes: number): string {
   return `${formatCount(Math.round(bytes / (1024 * 1024)))} MB`;
 }
 
-export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: () => void }) {
+export function ExportPanel({
+  onClose,
+  what = 'batch runs',
+  ...source
+}: ExportSource & { onClose: () => void; what?: string }) {
   const { rows, page, totalCount } = source;
   const exporter = useExport(source);
   const { state } = exporter;
@@ -75,7 +79,7 @@ export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: ()
           tabIndex={-1}
           className="text-base font-semibold focus:outline-none"
         >
-          Export batch runs
+          Export {what}
         </h2>
         <Button onClick={onClose} disabled={running}>
           Close
@@ -94,7 +98,7 @@ export function ExportPanel({ onClose, ...source }: ExportSource & { onClose: ()
 
       <fieldset className="space-y-2" disabled={running}>
         <legend className="font-medium">
-          All pages{' '}
+          {what === 'batch runs' ? 'All pages' : `All ${what}`}{' '}
           <span className="font-normal text-slate-600 dark:text-slate-400">
             ({plural(totalCount, 'batch run', 'batch runs')})
           </span>

@@ -8,7 +8,11 @@ import { useQueryStates } from 'nuqs';
 import { useCallback, useEffect, useState } from 'react';
 import {
   DEFAULT_PAGE_SIZE,
+  FILTER_KEYS,
+  hasFilters,
+  NO_FILTERS,
   readView,
+  type Filters,
   viewParsers,
   type PageSize,
   type Repair,
@@ -16,10 +20,14 @@ import {
 } from './view';
 
 export function useView() {
-  const [view, setView] = useQueryStates(viewParsers, { history: 'push', scroll: false });
+  const [state, setView] = useQueryStates(viewParsers, { history: 'push', scroll: false });
+  const { outcome, since, until, q, rate, ...view } = state;
+  const filters: Filters = { outcome, since, until, q, rate };
 
+  /** Opens an agent's list, unfiltered or with these filters (a board card's "failing" link). */
   const selectAgent = useCallback(
-    (agentId: string | null) => void setView({ agentId, page: null, batch: null, compare: null }),
+    (agentId: string | null, filters?: Partial<Filters>) =>
+      void setView({ agentId, page: null, batch: null, compare: null, ...NO_FILTERS, ...filters }),
     [setView],
   );
   const setPage = useCallback((page: number) => void setView({ page, batch: null }), [setView]);
@@ -37,7 +45,21 @@ export function useView() {
     [setView],
   );
 
-  return { view: view as View, selectAgent, setPage, setSize, setBatch, setCompare };
+  /** Each filter change is a history entry of its own (Back undoes it) and starts at page 1. */
+  const setFilters = useCallback(
+    (changes: Partial<Filters>) => void setView({ ...changes, page: null, batch: null }),
+    [setView],
+  );
+
+  return {
+    view: (hasFilters(filters) && view.agentId ? { ...view, filters } : view) as View,
+    selectAgent,
+    setPage,
+    setSize,
+    setBatch,
+    setCompare,
+    setFilters,
+  };
 }
 
 /** What `useView` returns: the view and the navigations a page passes to its features. */
@@ -52,8 +74,16 @@ export function useUrlRepairs(): { repairs: Repair[]; dismiss: () => void } {
   const [, setView] = useQueryStates(viewParsers);
 
   useEffect(() => {
-    function check() {
-      const { view, repairs: found } = readView(new URLSearchParams(window.location.search));
+    let current = true;
+    async function check() {
+      const search = new URLSearchParams(window.location.search);
+      const { view, repairs: found } = readView(search);
+      // The filters' explanations load only for a link that has one.
+      if (FILTER_KEYS.some((key) => search.has(key))) {
+        const { filterRepairs } = await import('./filter-repairs');
+        if (!current) return;
+        found.push(...filterRepairs(search, view.filters ?? NO_FILTERS));
+      }
       if (found.length === 0) return;
       setRepairs(found);
       void setView(
@@ -64,13 +94,18 @@ export function useUrlRepairs(): { repairs: Repair[]; dismiss: () => void } {
           size: view.size === DEFAULT_PAGE_SIZE ? null : view.size,
           batch: view.batch,
           compare: view.compare,
+          ...(view.filters ?? NO_FILTERS),
         },
         { history: 'replace' },
       );
     }
-    check();
-    window.addEventListener('popstate', check);
-    return () => window.removeEventListener('popstate', check);
+    const onChange = () => void check();
+    onChange();
+    window.addEventListener('popstate', onChange);
+    return () => {
+      current = false;
+      window.removeEventListener('popstate', onChange);
+    };
   }, [setView]);
 
   return { repairs, dismiss: useCallback(() => setRepairs([]), []) };

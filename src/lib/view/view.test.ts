@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { filterRepairs } from './filter-repairs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE, PAGE_SIZES, readView, toApiPage } from './view';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, NO_FILTERS, PAGE_SIZES, readView, toApiPage } from './view';
 
 const read = (search: string) => readView(new URLSearchParams(search));
 
@@ -106,5 +107,64 @@ describe('readView', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('readView: filters', () => {
+  const AGENT = 'agentId=agent_D5D0p7TUs66TTAEAx';
+
+  it('reads every filter of a shared link', () => {
+    expect(
+      read(`?${AGENT}&outcome=failed&since=2026-11-24&until=2026-11-30&q=Angry%20Customer&rate=80`),
+    ).toMatchObject({
+      view: {
+        filters: {
+          outcome: 'failed',
+          since: '2026-11-24',
+          until: '2026-11-30',
+          q: 'Angry Customer',
+          rate: 80,
+        },
+      },
+      repairs: [],
+    });
+  });
+
+  it('has no filters when none is given, and none without an agent', () => {
+    expect(read(`?${AGENT}`).view.filters).toBeUndefined();
+    expect(read('?outcome=failed').view.filters).toBeUndefined();
+  });
+
+  it.each([
+    ['outcome=broken', 'outcome', { outcome: null }, 'must be failed, passed or unfinished'],
+    ['since=2026-02-30', 'since', { since: null }, 'not a date written YYYY-MM-DD'],
+    ['until=yesterday', 'until', { until: null }, 'not a date written YYYY-MM-DD'],
+    [
+      'since=2026-11-30&until=2026-11-01',
+      'until',
+      { since: '2026-11-01', until: '2026-11-30' },
+      'ended before it began',
+    ],
+    ['q=%20%20', 'q', { q: null }, 'empty'],
+    [`q=${'x'.repeat(250)}`, 'q', { q: 'x'.repeat(200) }, 'cut to 200 characters'],
+    ['rate=abc', 'rate', { rate: null }, 'percentage from 0 to 100'],
+    ['rate=150', 'rate', { rate: 100 }, 'at most 100%'],
+  ])('repairs %s and says so', (param, name, expected, message) => {
+    const { view } = read(`?${AGENT}&${param}`);
+    const repairs = filterRepairs(
+      new URLSearchParams(`?${AGENT}&${param}`),
+      view.filters ?? NO_FILTERS,
+    );
+    expect({ ...NO_FILTERS, ...view.filters }).toEqual({ ...NO_FILTERS, ...expected });
+    expect(repairs).toHaveLength(1);
+    expect(repairs[0]).toMatchObject({ param: name });
+    expect(repairs[0]!.message).toContain(message);
+  });
+
+  it('reads outcome in any case and rate with a percent sign', () => {
+    expect(read(`?${AGENT}&outcome=FAILED&rate=12.5%25`).view.filters).toMatchObject({
+      outcome: 'failed',
+      rate: 12.5,
+    });
   });
 });

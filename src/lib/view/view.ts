@@ -26,10 +26,34 @@ export interface View {
   size: PageSize;
   batch: string | null;
   compare: readonly [string, string] | null;
+  /** Present only when a filter is on (`outcome`, `since`, `until`, `q`, `rate`). */
+  filters?: Filters;
+}
+
+export const OUTCOMES = ['failed', 'passed', 'unfinished'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The list's filters, combined with AND; `since`/`until` are inclusive days in local time. */
+export interface Filters {
+  outcome: Outcome | null;
+  since: string | null;
+  until: string | null;
+  q: string | null;
+  /** Pass rate at or below this percentage (0–100). */
+  rate: number | null;
+}
+
+export const NO_FILTERS: Filters = { outcome: null, since: null, until: null, q: null, rate: null };
+export const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
+/** Longest text search kept from a link. */
+export const MAX_QUERY = 200;
+
+export function hasFilters(filters: Filters | undefined): filters is Filters {
+  return !!filters && FILTER_KEYS.some((key) => filters[key] !== null);
 }
 
 export interface Repair {
-  param: 'agentId' | 'page' | 'size' | 'batch' | 'compare';
+  param: 'agentId' | 'page' | 'size' | 'batch' | 'compare' | keyof Filters;
   given: string;
   message: string;
 }
@@ -75,6 +99,46 @@ export function parseCompare(raw: string | null): readonly [string, string] | nu
   if (parts.length !== 2) return null;
   const [a, b] = parts as [string, string];
   return isValidId(a) && isValidId(b) && a !== b ? [a, b] : null;
+}
+
+export function parseOutcome(raw: string | null): Outcome | null {
+  const value = raw?.trim().toLowerCase();
+  return (OUTCOMES as readonly (string | undefined)[]).includes(value) ? (value as Outcome) : null;
+}
+
+/** A real calendar day written `YYYY-MM-DD`. */
+export function parseDay(raw: string | null): string | null {
+  const day = raw?.trim() ?? '';
+  const date = new Date(`${day}T00:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(day) && date.toISOString().startsWith(day) ? day : null;
+}
+
+/** Text to search, spaces tidied and cut to MAX_QUERY characters; none when empty. */
+export function parseQuery(raw: string | null): string | null {
+  return raw?.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY) || null;
+}
+
+/** A percentage; above 100 reads as 100. */
+export function parseRate(raw: string | null): number | null {
+  return raw !== null && /^\s*\d+(\.\d+)?\s*%?\s*$/.test(raw)
+    ? Math.min(100, Number.parseFloat(raw))
+    : null;
+}
+
+/** The filters of a link, each bad value dropped (filter-repairs.ts says why, lazily). */
+function readFilters(search: URLSearchParams): Filters {
+  const { since, until } = {
+    since: parseDay(search.get('since')),
+    until: parseDay(search.get('until')),
+  };
+  const swap = since !== null && until !== null && since > until;
+  return {
+    outcome: parseOutcome(search.get('outcome')),
+    since: swap ? until : since,
+    until: swap ? since : until,
+    q: parseQuery(search.get('q')),
+    rate: parseRate(search.get('rate')),
+  };
 }
 
 /** Shortens what a user pasted so a message can quote it without swallowing the page. */
@@ -139,16 +203,16 @@ export function readView(search: URLSearchParams): { view: View; repairs: Repair
     });
   }
 
-  return {
-    view: {
-      agentId,
-      page: parsedPage ?? 1,
-      size: size ?? DEFAULT_PAGE_SIZE,
-      batch: agentId ? batch : null,
-      compare: agentId ? compare : null,
-    },
-    repairs,
+  const filters = readFilters(search);
+  const view: View = {
+    agentId,
+    page: parsedPage ?? 1,
+    size: size ?? DEFAULT_PAGE_SIZE,
+    batch: agentId ? batch : null,
+    compare: agentId ? compare : null,
   };
+  if (agentId && hasFilters(filters)) view.filters = filters;
+  return { view, repairs };
 }
 
 /** The view of the address bar now (for start-up work before React renders). */
@@ -164,6 +228,11 @@ export const viewParsers = {
   page: createParser({ parse: parsePage, serialize: String }).withDefault(1),
   size: createParser({ parse: parseSize, serialize: String }).withDefault(DEFAULT_PAGE_SIZE),
   batch: idParser,
+  outcome: createParser({ parse: parseOutcome, serialize: String }),
+  since: createParser({ parse: parseDay, serialize: String }),
+  until: createParser({ parse: parseDay, serialize: String }),
+  q: createParser({ parse: parseQuery, serialize: String }),
+  rate: createParser({ parse: parseRate, serialize: String }),
   compare: createParser({
     parse: parseCompare,
     serialize: (ids: readonly [string, string]) => ids.join(','),
@@ -185,5 +254,6 @@ export function viewHref(view: Partial<View>, { absolute = false } = {}): string
     size: view.size ?? null,
     batch: view.batch ?? null,
     compare: view.compare ?? null,
+    ...(view.filters ?? NO_FILTERS),
   });
 }

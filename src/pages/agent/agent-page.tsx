@@ -20,27 +20,43 @@ import { useLatestBatches } from '../../features/batch-runs/use-latest-batches';
 import { CompareSelectionBar } from '../../features/compare/compare-selection-bar';
 import { ExportButton } from '../../features/export/export-button';
 import { TestCaseHistoryButton } from '../../features/test-case-history/test-case-history-button';
+import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
+import { FilterBar } from '../../features/filters/filter-bar';
 import { ComparisonSlot } from './comparison-slot';
+import { useFilteredList } from './use-filtered-list';
 
 export function AgentPage({ agentId }: { agentId: string }) {
-  const { view, setPage, setSize, setBatch, setCompare } = useView();
-  const { page, size, batch, compare } = view;
+  const { view, setPage, setSize, setBatch, setCompare, setFilters } = useView();
+  const { page, size, batch, compare, filters } = view;
   // The workspace's agents name the agent even when no row does (an empty agent, an error),
   // and tell an unknown id from an agent without batch runs.
   const agents = useQuery(agentsQueries.list());
   const known = agents.data?.find((agent) => agent.agentId === agentId);
-  const list = useBatchRunsPage({
-    agentId,
+  const fetchPage = usePageFetcher(agentId);
+  const search = useFilteredList({
+    fetchPage,
+    filters,
     page,
     size,
-    batch,
-    knownName: known?.agentName || undefined,
+    onFiltersChange: setFilters,
   });
-  const latest = useLatestBatches({ agentId, page, size });
-  const rowsOpen = useExpandedRows(list.rows, batch, setBatch);
-  const fetchPage = usePageFetcher(agentId);
+  // Under a filter the list's query is the search's first page (same key: one request).
+  const knownName = known?.agentName || undefined;
+  const list = useBatchRunsPage(
+    search
+      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null, knownName }
+      : { agentId, page, size, batch, knownName },
+  );
+  // The headline reads the first page at the list's own size, so it is the same query.
+  const latest = useLatestBatches({ agentId, page, size: search ? WALK_PAGE_SIZE : size });
+  const rows = search ? search.filtered.rows : list.rows;
+  const rowsOpen = useExpandedRows(rows, batch, setBatch);
+  // A linked batch that is not among the matches on screen is shown on its own, once known.
+  const showDetail = search
+    ? batch !== null && !search.filtered.growing && !rows.some((row) => row.batchId === batch)
+    : list.showDetail;
   // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
   const [selection, setSelection] = useState<RowSelectionState>({});
   const selected = Object.keys(selection);
@@ -69,13 +85,13 @@ export function AgentPage({ agentId }: { agentId: string }) {
     );
   }
 
-  if (list.showDetail && batch) {
+  if (showDetail && batch) {
     return (
       <BatchDetail
         agentId={agentId}
         batchId={batch}
         agentName={list.agentName}
-        backHref={viewHref({ agentId, page, size })}
+        backHref={viewHref({ agentId, page, size, filters })}
         onBack={() => setPage(page)}
         linkUrl={viewHref(view, { absolute: true })}
         testCaseAction={historyButton}
@@ -84,50 +100,65 @@ export function AgentPage({ agentId }: { agentId: string }) {
   }
 
   return (
-    <BatchRunsView
-      agentId={agentId}
-      agentStatus={known?.status ?? list.rows[0]?.agent.status}
-      unknownAgent={agents.isSuccess && !known}
-      page={page}
-      size={size}
-      batch={batch}
-      list={list}
-      rowsOpen={rowsOpen}
-      linkUrl={viewHref(view, { absolute: true })}
-      headline={
-        <AgentHeadline
-          latest={latest}
-          onFirstPage={() => setPage(1)}
-          batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
-          onOpenBatch={setBatch}
+    <div className="space-y-3">
+      <FilterBar key={agentId} filters={filters} onChange={setFilters} />
+      <BatchRunsView
+        agentId={agentId}
+        agentStatus={known?.status ?? list.rows[0]?.agent.status}
+        unknownAgent={agents.isSuccess && !known}
+        page={page}
+        size={size}
+        batch={batch}
+        list={list}
+        rowsOpen={rowsOpen}
+        linkUrl={viewHref(view, { absolute: true })}
+        headline={
+          <AgentHeadline
+            latest={latest}
+            onFirstPage={() => setPage(1)}
+            batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
+            onOpenBatch={setBatch}
+          />
+        }
+        onPageChange={setPage}
+        onOpenBatch={setBatch}
+        onSizeChange={setSize}
+        rowSelection={selection}
+        onRowSelectionChange={(updater: Updater<RowSelectionState>) =>
+          setSelection((current) => (typeof updater === 'function' ? updater(current) : updater))
+        }
+        testCaseAction={historyButton}
+        filtered={search?.filtered}
+        exportButton={
+          search ? (
+            <ExportButton
+              agentId={agentId}
+              what="matching batch runs"
+              rows={rows}
+              page={page}
+              totalCount={search.filtered.matchCount}
+              fetchPage={search.matchPages}
+            />
+          ) : (
+            <ExportButton
+              agentId={agentId}
+              rows={list.query.isPlaceholderData ? [] : list.rows}
+              page={page}
+              totalCount={list.query.data?.totalCount}
+              fetchPage={fetchPage}
+            />
+          )
+        }
+      >
+        <CompareSelectionBar
+          selected={selected}
+          onCompare={() => {
+            const [a, b] = selected;
+            if (a && b) setCompare([a, b]);
+          }}
+          onClear={() => setSelection({})}
         />
-      }
-      onPageChange={setPage}
-      onOpenBatch={setBatch}
-      onSizeChange={setSize}
-      rowSelection={selection}
-      onRowSelectionChange={(updater: Updater<RowSelectionState>) =>
-        setSelection((current) => (typeof updater === 'function' ? updater(current) : updater))
-      }
-      testCaseAction={historyButton}
-      exportButton={
-        <ExportButton
-          agentId={agentId}
-          rows={list.query.isPlaceholderData ? [] : list.rows}
-          page={page}
-          totalCount={list.query.data?.totalCount}
-          fetchPage={fetchPage}
-        />
-      }
-    >
-      <CompareSelectionBar
-        selected={selected}
-        onCompare={() => {
-          const [a, b] = selected;
-          if (a && b) setCompare([a, b]);
-        }}
-        onClear={() => setSelection({})}
-      />
-    </BatchRunsView>
+      </BatchRunsView>
+    </div>
   );
 }

@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { EXAMPLE_AGENT, batchRows, expect, expectNoAxeViolations, test } from './fixtures';
+
+const LARGE_AGENT = 'agent_X3mHc7YtPq0WfJs5n';
+
+async function batchIds(page: Page): Promise<string[]> {
+  return batchRows(page).evaluateAll((rows) => rows.map((row) => row.dataset.batchId ?? ''));
+}
+
+function searchStatus(page: Page) {
+  return page.getByRole('status').filter({ hasText: /^Searched / });
+}
+
+test.describe('filtered views', () => {
+  test('a shared filtered link reopens the same matches after a reload and for someone else', async ({
+    page,
+    browser,
+  }) => {
+    const link = `/?agentId=${EXAMPLE_AGENT}&outcome=failed&q=angry&until=2026-03-20&size=10&page=2`;
+    await page.goto(link);
+    await expect(searchStatus(page)).toHaveText(/^Searched \d+ of 125 batch runs · \d+ match$/);
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(
+      'Failed something',
+    );
+    const rows = await batchIds(page);
+    expect(rows).toHaveLength(10);
+    await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(
+      /Page 2 of \d+ · \d+ matching batch runs/,
+    );
+
+    await page.reload();
+    await expect(searchStatus(page)).toHaveText(/^Searched \d+ of 125 batch runs · \d+ match$/);
+    expect(await batchIds(page)).toEqual(rows);
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(page.url());
+    await expect(searchStatus(otherPage)).toHaveText(/^Searched \d+ of 125 batch runs/);
+    expect(await batchIds(otherPage)).toEqual(rows);
+    await other.close();
+  });
+
+  test('`since` on the 52,340-run agent stops at the first older batch', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/batch-runs') asked.push(request.url());
+    });
+    await page.goto(`/?agentId=${LARGE_AGENT}&outcome=failed&since=2026-11-20`);
+    await expect(searchStatus(page)).toContainText('the rest are older than the range');
+    // About 8 days of batches every ten minutes: ~12 pages of 100, plus at most 4 in flight.
+    expect(asked.length).toBeGreaterThanOrEqual(10);
+    expect(asked.length).toBeLessThanOrEqual(17);
+    await expect(batchRows(page)).toHaveCount(20);
+  });
+
+  test('filters change with the bar, step back with Back, and are accessible', async ({ page }) => {
+    await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
+    await expect(batchRows(page)).toHaveCount(20);
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('unfinished');
+    await expect(searchStatus(page)).toHaveText(/^Searched 125 of 125 batch runs · \d+ match$/);
+    await page.getByRole('searchbox', { name: 'Text' }).fill('GPT-4O');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page).toHaveURL(/outcome=unfinished.*q=GPT-4O|q=GPT-4O.*outcome=unfinished/);
+    await expect(searchStatus(page)).toHaveText(/^Searched 125 of 125 batch runs/);
+    await expectNoAxeViolations(page);
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/q=/);
+    await expect(page.getByRole('searchbox', { name: 'Text' })).toHaveValue('');
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect(page).not.toHaveURL(/outcome=/);
+    await expect(searchStatus(page)).toHaveCount(0);
+    await expect(batchRows(page)).toHaveCount(20);
+  });
+
+  test('a board card opens its agent’s failing batch runs of the last 7 days', async ({ page }) => {
+    await page.goto('/');
+    const link = page.getByRole('link', {
+      name: new RegExp(`Failing in the last 7 days.*${LARGE_AGENT}`),
+    });
+    await expect(link).toHaveText(/^Failing in the last 7 days/);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`agentId=${LARGE_AGENT}`));
+    await expect(page).toHaveURL(/outcome=failed/);
+    await expect(page).toHaveURL(/since=\d{4}-\d\d-\d\d/);
+    await expect(searchStatus(page)).toContainText(/Searched [\d,]+ of 52,340 batch runs/);
+  });
+});
