@@ -24,7 +24,7 @@ test.describe('filtered views', () => {
     );
     const rows = await batchIds(page);
     expect(rows).toHaveLength(10);
-    await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(
+    await expect(page.getByRole('navigation', { name: 'Pagination', exact: true })).toContainText(
       /Page 2 of \d+ · \d+ matching batch runs/,
     );
 
