@@ -20,6 +20,7 @@ import {
   UNAVAILABLE_FAILURES,
   isFakeAgentId,
   pageOf,
+  PAGE_FAULTS,
   type FakeAgentId,
   type RecordedRequest,
 } from './scenarios';
@@ -176,7 +177,9 @@ app.get('/v1/batch-runs', async (c) => {
   if (!agentId || !paged)
     return errorBody(c.req.path, 400, 'Bad Request', 'Invalid request parameters');
   if (!isFakeAgentId(agentId)) return errorBody(c.req.path, 404, 'Not Found', 'Agent not found');
-  return scenario(c, agentId, () => c.json(pageOf(BATCHES[agentId], paged.page, paged.size)));
+  return scenario(c, agentId, () =>
+    c.json({ ...pageOf(BATCHES[agentId], paged.page, paged.size), ...PAGE_FAULTS[agentId] }),
+  );
 });
 
 app.get('/v1/batch-runs/:batchId', async (c) => {

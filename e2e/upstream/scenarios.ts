@@ -72,8 +72,7 @@ export interface FakeBatchRun {
   batchId: string;
   workspaceId: string;
   agent: FakeAgentRef;
-  /** A number only in agent_wrong_shape's first batch. */
-  createdDate: string | number;
+  createdDate: string;
   testCases: FakeTestCase[];
   successfulAttempts: number;
   failedAttempts: number;
@@ -290,6 +289,14 @@ function hostileBatches(): FakeBatchRun[] {
   ];
 }
 
+/**
+ * Fields of the page wrapper an agent breaks: agent_wrong_shape's envelope is unusable (a
+ * batch run with an odd field is read row by row instead, see agent_odd_rows).
+ */
+export const PAGE_FAULTS: Partial<Record<FakeAgentId, Record<string, unknown>>> = {
+  agent_wrong_shape: { totalPages: 'one' },
+};
+
 /** The batches each agent lists when it answers successfully. */
 export const BATCHES: Record<FakeAgentId, FakeBatchRun[]> = {
   agent_ok: normalBatches(AGENT_IDS.ok, 12),
@@ -301,9 +308,7 @@ export const BATCHES: Record<FakeAgentId, FakeBatchRun[]> = {
   agent_429: normalBatches(AGENT_IDS.rateLimited, 3),
   agent_slow: normalBatches(AGENT_IDS.slow, 1),
   agent_malformed_json: [],
-  agent_wrong_shape: normalBatches(AGENT_IDS.wrongShape, 2).map((b, i) =>
-    i === 0 ? { ...b, createdDate: 12345 } : b,
-  ),
+  agent_wrong_shape: normalBatches(AGENT_IDS.wrongShape, 2),
   agent_huge: [],
 };
 

@@ -25,19 +25,19 @@ const timeOnly = new Intl.DateTimeFormat(undefined, {
 });
 
 /** "Nov 28". */
-export function formatShortDate(iso: string): string {
+export function formatShortDate(iso: string | number): string {
   return shortDate.format(new Date(iso));
 }
 
 /** "10:52". */
-export function formatTime(iso: string): string {
+export function formatTime(iso: string | number): string {
   return timeOnly.format(new Date(iso));
 }
 
 /** "Nov 28, 10:52"; with the year ("Nov 28, 2025, 10:52") when it is not this year. */
-export function formatShortDateTime(iso: string, now: number = Date.now()): string {
+export function formatShortDateTime(iso: string | number, now: number = Date.now()): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
   const format =
     date.getFullYear() === new Date(now).getFullYear() ? shortDateTime : shortDateTimeWithYear;
   return format.format(date);

@@ -1,4 +1,6 @@
 /** Dates and numbers through Intl, in the reader's locale. */
+import { readDateTime } from '../../contract/read-batch-runs';
+
 const numberFormat = new Intl.NumberFormat();
 const percentFormat = new Intl.NumberFormat(undefined, {
   style: 'percent',
@@ -18,8 +20,20 @@ export function formatPercent(ratio: number): string {
   return percentFormat.format(ratio);
 }
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+/** An instant (ms since the epoch, or an ISO string with an offset) in the reader's words. */
+export function formatDateTime(when: string | number): string {
+  return dateTimeFormat.format(new Date(when));
+}
+
+/**
+ * A date-time as the API sent it, in words: formatted when it reads (an offset-less one as
+ * UTC, said so), as sent when it does not, "not given" when there was none.
+ */
+export function formatSentDateTime(sent: string | null): string {
+  if (sent === null) return 'date not given';
+  const { ms, assumedUtc } = readDateTime(sent);
+  if (ms === null) return sent;
+  return formatDateTime(ms) + (assumedUtc ? ' (UTC)' : '');
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -33,8 +47,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 hours ago", "yesterday", "in 2 minutes" (a clock a little ahead of ours). */
-export function formatRelative(iso: string, now: number = Date.now()): string {
-  const seconds = (new Date(iso).getTime() - now) / 1000;
+export function formatRelative(when: string | number, now: number = Date.now()): string {
+  const seconds = (new Date(when).getTime() - now) / 1000;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
       return relativeFormat.format(Math.round(seconds / size), unit);

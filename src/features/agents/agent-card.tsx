@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadAgent, ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { summarizeAttempts } from '../../lib/attempts';
 import { agentHealth } from '../../lib/batch-health';
-import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
-import { formatShortDateTime } from '../../lib/format-date';
+import { formatCount, plural } from '../../lib/format';
+import { CreatedTime } from '../../components/ui/created-time';
 import { useNow } from '../../lib/use-now';
 import { viewHref } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
@@ -21,7 +21,13 @@ const FIGURES_CLASS = 'min-h-32';
  * its latest batch's results and the pass-rate trend of its last batches. The figures load on
  * their own, so one slow or failing agent does not hold back the others.
  */
-export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: string) => void }) {
+export function AgentCard({
+  agent,
+  onOpen,
+}: {
+  agent: ReadAgent;
+  onOpen: (agentId: string) => void;
+}) {
   const headingId = useId();
   const query = useQuery(agentsQueries.card(agent.agentId));
   const latest = query.data?.data[0];
@@ -77,7 +83,7 @@ export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: s
             {agent.agentName || agent.agentId}
           </AppLink>
         </h2>
-        {status !== undefined && <StatusBadge status={status} />}
+        {status != null && <StatusBadge status={status} />}
       </header>
       <p className="-mt-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
         {agent.agentId}
@@ -87,7 +93,7 @@ export function AgentCard({ agent, onOpen }: { agent: Agent; onOpen: (agentId: s
   );
 }
 
-function Figures({ page }: { page: BatchRunPage }) {
+function Figures({ page }: { page: ReadBatchRunPage }) {
   const now = useNow();
   const health = agentHealth(page.data, now);
   const { latest, running } = health;
@@ -122,14 +128,7 @@ function Figures({ page }: { page: BatchRunPage }) {
         {latest ? (
           <>
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              Latest finished batch,{' '}
-              <time
-                dateTime={latest.batch.createdDate}
-                title={formatDateTime(latest.batch.createdDate)}
-              >
-                {formatShortDateTime(latest.batch.createdDate, now)} ·{' '}
-                {formatRelative(latest.batch.createdDate, now)}
-              </time>
+              Latest finished batch, <CreatedTime iso={latest.batch.createdDate} inline />
               {health.changePoints !== null && health.changePoints !== 0 && (
                 <>
                   {' '}

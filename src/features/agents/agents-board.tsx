@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { Notice } from '../../components/ui/notice';
 import { plural } from '../../lib/format';
@@ -25,7 +25,7 @@ export function AgentsBoard({ onOpenAgent }: { onOpenAgent: (agentId: string) =>
     queries: (query.data ?? []).map((agent) => agentsQueries.card(agent.agentId)),
     combine: (results) => results.map((result) => result.data),
   });
-  const byAgent = new Map<string, BatchRunPage | undefined>(
+  const byAgent = new Map<string, ReadBatchRunPage | undefined>(
     (query.data ?? []).map((agent, index) => [agent.agentId, pages[index]]),
   );
 

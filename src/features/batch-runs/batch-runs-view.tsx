@@ -2,7 +2,7 @@ import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import type { PageSize } from '../../lib/view/view';
-import { NoBatchRuns, PastTheEnd } from './batch-runs-notices';
+import { NoBatchRuns, PastTheEnd, UnreadableRows } from './batch-runs-notices';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
@@ -122,6 +122,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         onPageChange={onPageChange}
         onSizeChange={onSizeChange}
       />
+      <UnreadableRows items={data?.unreadable ?? []} />
       {/* overflow-clip, not hidden: a clipping box that does not scroll keeps the table's
           header sticky against the window. */}
       <div className="overflow-clip rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
@@ -171,6 +172,9 @@ function ListBody({
     return <ApiErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
   } else if (data.totalCount === 0) {
     return <NoBatchRuns agentId={agentId} agentName={list.agentName} unknown={unknownAgent} />;
+  } else if (rows.length === 0 && data.unreadable?.length) {
+    // Every batch run of this page was unreadable: the note above says which.
+    return null;
   } else if (rows.length === 0) {
     return (
       <PastTheEnd

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { NotGiven } from '../../components/ui/not-given';
 import { plural } from '../../lib/format';
 import type { FieldChange, TestCaseChange } from './diff-batches';
 import { TextChange } from './text-change';
@@ -63,7 +64,7 @@ function ChangedTestCase({ change }: { change: TestCaseChange }) {
 function FieldChangeView({ change }: { change: FieldChange }) {
   const name = FIELD_NAMES[change.field];
   if (change.field === 'userPrompt' || change.field === 'successCriteria') {
-    return <TextChange name={name} before={change.before} after={change.after} />;
+    return <TextChange name={name} before={change.before ?? ''} after={change.after ?? ''} />;
   }
   if (change.field === 'mockData') {
     return (
@@ -126,7 +127,8 @@ function OldToNew({ before, after }: { before: React.ReactNode; after: React.Rea
   );
 }
 
-function Value({ text, mono = false }: { text: string; mono?: boolean }) {
+function Value({ text, mono = false }: { text: string | null; mono?: boolean }) {
+  if (text === null) return <NotGiven />;
   if (text === '') return <span className="italic">empty</span>;
   return (
     <span className={`[unicode-bidi:plaintext] ${mono ? 'font-mono text-xs' : ''}`}>
