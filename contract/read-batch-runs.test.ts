@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import example from './list-batch-runs.example.json';
 import { batchRunPageSchema, batchRunSchema } from './api-schemas';
 import {
-  agentPageReader,
   batchRunPageReader,
   readBatchRun,
   readDateTime,
   type ReadBatchRun,
 } from './read-batch-runs';
+import { agentPageReader } from './read-agents';
 
 const batch = example.data[0]!;
 const testCase = batch.testCases[0]!;

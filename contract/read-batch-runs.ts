@@ -18,7 +18,6 @@
 import * as z from 'zod/mini';
 import {
   pageEnvelopeSchema,
-  type Agent,
   type AgentRef,
   type BatchRun,
   type MockData,
@@ -51,32 +50,24 @@ export interface Unreadable {
   reason: string;
   sent: unknown;
 }
-export interface ReadAgent extends Omit<Agent, 'agentName'> {
-  agentName: string | null;
-  repairs?: string[];
-}
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const withOffset = z.iso.datetime({ offset: true });
-const withoutOffset = z.iso.datetime({ local: true });
+/** ISO 8601 date and time, seconds and fraction optional, then (group 1) the offset if any. */
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
 /**
  * A date-time as the API sends it: with an offset, as is; without one, read as UTC
  * (`assumedUtc`); anything else does not parse (`ms` null) and is shown as sent.
  */
 export function readDateTime(sent: string | null): { ms: number | null; assumedUtc: boolean } {
-  if (sent !== null && withOffset.safeParse(sent).success) {
-    const ms = Date.parse(sent);
-    return { ms: Number.isNaN(ms) ? null : ms, assumedUtc: false };
-  }
-  if (sent !== null && withoutOffset.safeParse(sent).success) {
-    const ms = Date.parse(`${sent}Z`);
-    if (!Number.isNaN(ms)) return { ms, assumedUtc: true };
-  }
-  return { ms: null, assumedUtc: false };
+  const match = sent === null ? null : DATE_TIME.exec(sent);
+  if (!match) return { ms: null, assumedUtc: false };
+  const assumedUtc = match[1] === undefined;
+  const ms = Date.parse(assumedUtc ? `${sent}Z` : sent!);
+  return Number.isNaN(ms) ? { ms: null, assumedUtc: false } : { ms, assumedUtc };
 }
 
 /** The instant of a date-time as sent, NaN when it was not given or does not read. */
@@ -85,7 +76,7 @@ export function dateMs(sent: string | null): number {
 }
 
 /** Reads the fields of one object, noting each repair under `prefix`. */
-function fields(value: unknown, repairs: string[], prefix: string) {
+export function fields(value: unknown, repairs: string[], prefix: string) {
   const item = isObject(value) ? value : {};
   const note = (key: string) => repairs.push(prefix + key);
   return {
@@ -156,7 +147,7 @@ function readTestCase(value: unknown, repairs: string[], prefix: string): ReadTe
 }
 
 /** Why an item has no usable `batchId`, in words; undefined when it has one. */
-function missingId(value: unknown, key: string): string | undefined {
+export function missingId(value: unknown, key: string): string | undefined {
   if (!isObject(value)) return `the item is ${value === null ? 'null' : 'not an object'}`;
   const id = value[key];
   if (typeof id === 'string' && id !== '') return undefined;
@@ -204,24 +195,8 @@ export function readItems<T extends object>(
   return { data, unreadable };
 }
 
-/** An agent needs its `agentId`; without `agentName` it is listed by its id. */
-export function readAgent(sent: unknown): ReadAgent | Unreadable {
-  const reason = missingId(sent, 'agentId');
-  if (reason !== undefined) return { reason, sent };
-  const repairs: string[] = [];
-  const read = fields(sent, repairs, '');
-  const status = (sent as Json).status;
-  if (status != null && typeof status !== 'string') repairs.push('status');
-  return {
-    agentId: (sent as Json).agentId as string,
-    agentName: read.text('agentName'),
-    ...(typeof status === 'string' && { status }),
-    repairs,
-  };
-}
-
 /** A page of items read one by one, behind the strict envelope. */
-function pageReader<T extends object>(read: (item: unknown) => T | Unreadable) {
+export function pageReader<T extends object>(read: (item: unknown) => T | Unreadable) {
   return z.pipe(
     pageEnvelopeSchema,
     z.transform((page) => ({ ...page, ...readItems(page.data, read) })),
@@ -229,9 +204,7 @@ function pageReader<T extends object>(read: (item: unknown) => T | Unreadable) {
 }
 
 export const batchRunPageReader = pageReader(readBatchRun);
-export const agentPageReader = pageReader(readAgent);
 /** `unreadable` is absent on pages built in code, which are strict by construction. */
 export type ReadBatchRunPage = Omit<z.infer<typeof batchRunPageReader>, 'unreadable'> & {
   unreadable?: Unreadable[];
 };
-export type ReadAgentPage = z.infer<typeof agentPageReader>;

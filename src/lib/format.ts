@@ -1,6 +1,4 @@
 /** Dates and numbers through Intl, in the reader's locale. */
-import { readDateTime } from '../../contract/read-batch-runs';
-
 const numberFormat = new Intl.NumberFormat();
 const percentFormat = new Intl.NumberFormat(undefined, {
   style: 'percent',
@@ -23,17 +21,6 @@ export function formatPercent(ratio: number): string {
 /** An instant (ms since the epoch, or an ISO string with an offset) in the reader's words. */
 export function formatDateTime(when: string | number): string {
   return dateTimeFormat.format(new Date(when));
-}
-
-/**
- * A date-time as the API sent it, in words: formatted when it reads (an offset-less one as
- * UTC, said so), as sent when it does not, "not given" when there was none.
- */
-export function formatSentDateTime(sent: string | null): string {
-  if (sent === null) return 'date not given';
-  const { ms, assumedUtc } = readDateTime(sent);
-  if (ms === null) return sent;
-  return formatDateTime(ms) + (assumedUtc ? ' (UTC)' : '');
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -32,3 +32,14 @@ export function DateTime({ sent, relative = false }: { sent: string | null; rela
     </time>
   );
 }
+
+/**
+ * A date-time as the API sent it, in words: formatted when it reads (an offset-less one as
+ * UTC, said so), as sent when it does not, "not given" when there was none.
+ */
+export function formatSentDateTime(sent: string | null): string {
+  if (sent === null) return 'date not given';
+  const { ms, assumedUtc } = readDateTime(sent);
+  if (ms === null) return sent;
+  return formatDateTime(ms) + (assumedUtc ? ' (UTC)' : '');
+}

@@ -1,6 +1,7 @@
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
+import { formatSentDateTime } from '../../components/ui/date-time';
 import { passRatePoint } from '../../lib/attempts';
-import { formatPercent, formatSentDateTime } from '../../lib/format';
+import { formatPercent } from '../../lib/format';
 
 const WIDTH = 160;
 const HEIGHT = 36;

@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { ReadAgent } from '../../../contract/read-batch-runs';
+import type { ReadAgent } from '../../../contract/read-agents';
 import { isValidId, quote } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { useRecentAgents, type RecentAgent } from './recent-agents';

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { formatCount, formatPercent, formatSentDateTime, plural } from '../../lib/format';
+import { formatSentDateTime } from '../../components/ui/date-time';
+import { formatCount, formatPercent, plural } from '../../lib/format';
 import { formatShortDate, formatShortDateTime, formatTime } from '../../lib/format-date';
 import type { PassRatePoint } from '../../lib/attempts';
 

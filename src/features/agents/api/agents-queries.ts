@@ -5,7 +5,7 @@
  * agent without `agentId` cannot be opened and is left out.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { agentPageReader, type ReadAgent } from '../../../../contract/read-batch-runs';
+import { agentPageReader, type ReadAgent } from '../../../../contract/read-agents';
 import { apiGet } from '../../../lib/api-client';
 import { fetchBatchRunsPage } from '../../../lib/batch-runs-api';
 import { createLimit } from '../../../lib/concurrency-limit';
