@@ -94,7 +94,7 @@ export function fields(value: unknown, repairs: string[], prefix: string) {
       return ok ? number : null;
     },
     /** A list that may be null or left out (read as none); other types are repaired to none. */
-    list<T>(key: string, read: (item: unknown, at: string) => T | undefined): T[] {
+    list<T>(key: string, read: (item: unknown, at: string) => T): T[] {
       const field = item[key];
       if (field == null) return [];
       if (!Array.isArray(field)) {
@@ -103,7 +103,7 @@ export function fields(value: unknown, repairs: string[], prefix: string) {
       }
       return field.flatMap((entry: unknown, index) => {
         const at = `${prefix}${key}[${index}]`;
-        if (isObject(entry)) return [read(entry, `${at}.`)!];
+        if (isObject(entry)) return [read(entry, `${at}.`)];
         repairs.push(at);
         return [];
       });
