@@ -63,8 +63,12 @@ function ChangedTestCase({ change }: { change: TestCaseChange }) {
 
 function FieldChangeView({ change }: { change: FieldChange }) {
   const name = FIELD_NAMES[change.field];
-  if (change.field === 'userPrompt' || change.field === 'successCriteria') {
-    return <TextChange name={name} before={change.before ?? ''} after={change.after ?? ''} />;
+  if (
+    (change.field === 'userPrompt' || change.field === 'successCriteria') &&
+    change.before !== null &&
+    change.after !== null
+  ) {
+    return <TextChange name={name} before={change.before} after={change.after} />;
   }
   if (change.field === 'mockData') {
     return (
@@ -101,12 +105,14 @@ function FieldChangeView({ change }: { change: FieldChange }) {
       </div>
     );
   }
+  // A side not given reads "not given" (a long text, too: there is nothing to mark in it).
+  const text = (value: string | number | null) => (value === null ? null : String(value));
   return (
     <p>
       <span className="font-medium">{name}</span>:{' '}
       <OldToNew
-        before={<Value text={String(change.before)} mono={change.field === 'llmModel'} />}
-        after={<Value text={String(change.after)} mono={change.field === 'llmModel'} />}
+        before={<Value text={text(change.before)} mono={change.field === 'llmModel'} />}
+        after={<Value text={text(change.after)} mono={change.field === 'llmModel'} />}
       />
     </p>
   );
