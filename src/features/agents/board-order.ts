@@ -4,7 +4,8 @@
  * yet (no finished batch, still loading, failed to load), each group by name. By name. By
  * latest run: the agent whose newest batch started last first.
  */
-import { dateMs, type ReadAgent } from '../../../contract/read-batch-runs';
+import type { ReadAgent } from '../../../contract/read-agents';
+import { dateMs } from '../../../contract/read-batch-runs';
 import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { agentHealth } from '../../lib/batch-health';
 

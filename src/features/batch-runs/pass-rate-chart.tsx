@@ -29,7 +29,8 @@ export function PassRateChart({
   const plotted = points.flatMap((point, index) =>
     point.passRate === null ? [] : [{ ...point, passRate: point.passRate, index }],
   );
-  const unplotted = points.length - plotted.length;
+  const uncounted = points.filter((point) => !point.countsGiven).length;
+  const unplotted = points.length - plotted.length - uncounted;
   const xOf = (index: number) => ((index + 0.5) / Math.max(points.length, 1)) * 100;
   const yOf = (rate: number) => (1 - rate) * 100;
   const ticks = xTicks(points);
@@ -197,6 +198,12 @@ export function PassRateChart({
         </div>
       </div>
       <p className="mt-1 flex min-h-4 flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
+        {uncounted > 0 && (
+          <span>
+            {plural(uncounted, 'batch', 'batches')} without counts {uncounted === 1 ? 'is' : 'are'}{' '}
+            not plotted
+          </span>
+        )}
         {unplotted > 0 && (
           <span>
             {plural(unplotted, 'unfinished batch', 'unfinished batches')}{' '}
