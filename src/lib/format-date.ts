@@ -26,12 +26,15 @@ const timeOnly = new Intl.DateTimeFormat(undefined, {
 
 /** "Nov 28". */
 export function formatShortDate(iso: string | number): string {
-  return shortDate.format(new Date(iso));
+  const date = new Date(iso);
+  // A date-time that does not read (sent as the API sent it) is shown as sent.
+  return Number.isNaN(date.getTime()) ? String(iso) : shortDate.format(date);
 }
 
 /** "10:52". */
 export function formatTime(iso: string | number): string {
-  return timeOnly.format(new Date(iso));
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : timeOnly.format(date);
 }
 
 /** "Nov 28, 10:52"; with the year ("Nov 28, 2025, 10:52") when it is not this year. */
