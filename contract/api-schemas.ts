@@ -63,6 +63,9 @@ function pageSchema<T extends z.ZodMiniType>(item: T) {
 
 export const batchRunPageSchema = pageSchema(batchRunSchema);
 
+/** The page wrapper alone, strict; its items are read one by one (read-batch-runs.ts). */
+export const pageEnvelopeSchema = pageSchema(z.unknown());
+
 /** An agent as `GET /v1/agents` lists it: `agentName`, not `name`. Settings (some secret) are dropped. */
 export const agentSchema = z.object({
   agentId: z.string(),

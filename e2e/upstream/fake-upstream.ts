@@ -20,6 +20,8 @@ import {
   UNAVAILABLE_FAILURES,
   isFakeAgentId,
   pageOf,
+  oddRows,
+  PAGE_FAULTS,
   type FakeAgentId,
   type RecordedRequest,
 } from './scenarios';
@@ -176,7 +178,16 @@ app.get('/v1/batch-runs', async (c) => {
   if (!agentId || !paged)
     return errorBody(c.req.path, 400, 'Bad Request', 'Invalid request parameters');
   if (!isFakeAgentId(agentId)) return errorBody(c.req.path, 404, 'Not Found', 'Agent not found');
-  return scenario(c, agentId, () => c.json(pageOf(BATCHES[agentId], paged.page, paged.size)));
+  return scenario(c, agentId, () =>
+    c.json({
+      ...pageOf<unknown>(
+        agentId === AGENT_IDS.oddRows ? oddRows() : BATCHES[agentId],
+        paged.page,
+        paged.size,
+      ),
+      ...PAGE_FAULTS[agentId],
+    }),
+  );
 });
 
 app.get('/v1/batch-runs/:batchId', async (c) => {
@@ -184,7 +195,8 @@ app.get('/v1/batch-runs/:batchId', async (c) => {
   if (!agentId) return errorBody(c.req.path, 400, 'Bad Request', 'Invalid request parameters');
   if (!isFakeAgentId(agentId)) return errorBody(c.req.path, 404, 'Not Found', 'Agent not found');
   return scenario(c, agentId, () => {
-    const found = BATCHES[agentId].find((b) => b.batchId === c.req.param('batchId'));
+    const batches = agentId === AGENT_IDS.oddRows ? oddRows() : BATCHES[agentId];
+    const found = batches.find((b) => b.batchId === c.req.param('batchId'));
     return found ? c.json(found) : errorBody(c.req.path, 404, 'Not Found', 'Batch run not found');
   });
 });

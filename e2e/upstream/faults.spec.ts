@@ -134,7 +134,7 @@ test.describe('a failing API', () => {
     await page.goto(`/?agentId=${AGENT_IDS.wrongShape}`);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(
-      'Unexpected response: field "data[0].createdDate" is the number 12345, expected a string.',
+      'Unexpected response: field "totalPages" is a string, expected a number.',
     );
     expect(await requests(AGENT_IDS.wrongShape)).toHaveLength(1);
   });

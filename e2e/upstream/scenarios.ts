@@ -15,6 +15,7 @@ export const AGENT_IDS = {
   malformedJson: 'agent_malformed_json',
   wrongShape: 'agent_wrong_shape',
   huge: 'agent_huge',
+  oddRows: 'agent_odd_rows',
 } as const;
 
 export type FakeAgentId = (typeof AGENT_IDS)[keyof typeof AGENT_IDS];
@@ -72,8 +73,7 @@ export interface FakeBatchRun {
   batchId: string;
   workspaceId: string;
   agent: FakeAgentRef;
-  /** A number only in agent_wrong_shape's first batch. */
-  createdDate: string | number;
+  createdDate: string;
   testCases: FakeTestCase[];
   successfulAttempts: number;
   failedAttempts: number;
@@ -83,7 +83,8 @@ export interface FakeBatchRun {
 
 export interface FakeAgent {
   agentId: FakeAgentId;
-  agentName: string;
+  /** Left out for agent_odd_rows: the board lists it by its id. */
+  agentName?: string;
   status: string;
   /** Settings the dashboard does not need; one of them is secret. */
   settings: { webhookSecret: string; voice: string; language: string };
@@ -116,11 +117,12 @@ const AGENT_NAMES: Record<FakeAgentId, string> = {
   agent_malformed_json: 'Malformed JSON',
   agent_wrong_shape: 'Wrong Shape',
   agent_huge: 'Huge Response',
+  agent_odd_rows: 'Odd Rows',
 };
 
 export const FAKE_AGENTS: FakeAgent[] = Object.values(AGENT_IDS).map((agentId) => ({
   agentId,
-  agentName: AGENT_NAMES[agentId],
+  ...(agentId !== AGENT_IDS.oddRows && { agentName: AGENT_NAMES[agentId] }),
   status: agentId === AGENT_IDS.ok ? 'Live' : 'Testing',
   settings: { webhookSecret: AGENT_WEBHOOK_SECRET, voice: 'alloy', language: 'en-US' },
 }));
@@ -290,6 +292,14 @@ function hostileBatches(): FakeBatchRun[] {
   ];
 }
 
+/**
+ * Fields of the page wrapper an agent breaks: agent_wrong_shape's envelope is unusable (a
+ * batch run with an odd field is read row by row instead, see agent_odd_rows).
+ */
+export const PAGE_FAULTS: Partial<Record<FakeAgentId, Record<string, unknown>>> = {
+  agent_wrong_shape: { totalPages: 'one' },
+};
+
 /** The batches each agent lists when it answers successfully. */
 export const BATCHES: Record<FakeAgentId, FakeBatchRun[]> = {
   agent_ok: normalBatches(AGENT_IDS.ok, 12),
@@ -301,11 +311,65 @@ export const BATCHES: Record<FakeAgentId, FakeBatchRun[]> = {
   agent_429: normalBatches(AGENT_IDS.rateLimited, 3),
   agent_slow: normalBatches(AGENT_IDS.slow, 1),
   agent_malformed_json: [],
-  agent_wrong_shape: normalBatches(AGENT_IDS.wrongShape, 2).map((b, i) =>
-    i === 0 ? { ...b, createdDate: 12345 } : b,
-  ),
+  agent_wrong_shape: normalBatches(AGENT_IDS.wrongShape, 2),
   agent_huge: [],
+  agent_odd_rows: [],
 };
+
+/**
+ * agent_odd_rows' one page: a good row, then one row per way a real backend may differ from
+ * the documented example, then a row without `batchId` (which cannot be a row). Served
+ * instead of BATCHES for that agent; the readable odd rows' ids say what is odd about them.
+ */
+export function oddRows(): Record<string, unknown>[] {
+  const [good, base] = normalBatches(AGENT_IDS.oddRows, 2) as [FakeBatchRun, FakeBatchRun];
+  const odd = (id: string, change: Record<string, unknown>) => ({
+    ...structuredClone(base),
+    batchId: `batch_odd_${id}`,
+    ...change,
+  });
+  const withoutWorkspace: Record<string, unknown> = structuredClone(base);
+  delete withoutWorkspace.workspaceId;
+  const [firstCase] = base.testCases as [FakeTestCase];
+  return [
+    good,
+    odd('null_string', { agent: { ...base.agent, status: null } }),
+    odd('null_case_field', { testCases: [{ ...firstCase, userPrompt: null }] }),
+    { ...withoutWorkspace, batchId: 'batch_odd_missing_string' },
+    odd('null_counts', { successfulAttempts: null }),
+    odd('text_counts', { successfulAttempts: '3', failedAttempts: 'two' }),
+    odd('numeric_strings', {
+      successfulAttempts: '3',
+      failedAttempts: '2',
+      totalAttempts: '5',
+    }),
+    odd('local_date', { createdDate: '2026-03-26T10:52:45.565' }),
+    odd('bad_date', { createdDate: 'yesterday-ish' }),
+    odd('mock_types', {
+      testCases: [
+        {
+          ...firstCase,
+          mockData: [
+            { variableName: 'age', value: 42 },
+            { variableName: 'vip', value: true },
+            { variableName: 'address', value: { city: 'Springfield' } },
+          ],
+        },
+      ],
+    }),
+    odd('null_cases', {
+      testCases: null,
+      successfulAttempts: 0,
+      failedAttempts: 0,
+      totalAttempts: 0,
+    }),
+    odd('unknown_fields', { priority: 'high', tags: ['x'] }),
+    { ...structuredClone(base), batchId: undefined, note: 'no id' },
+  ];
+}
+
+/** The mock values of batch_odd_mock_types as the page and the exports show them. */
+export const ODD_MOCK_TEXT = ['42', 'true', '{"city":"Springfield"}'] as const;
 
 export function isFakeAgentId(value: string | undefined): value is FakeAgentId {
   return value !== undefined && Object.hasOwn(BATCHES, value);

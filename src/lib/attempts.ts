@@ -1,12 +1,16 @@
 /**
  * The arithmetic of a batch's attempts. A batch is unfinished while totalAttempts is below
  * the sum of its test cases' `attempt`; the difference is pending. Counts are shown as the
- * API gives them; when they disagree with each other they are flagged, never "fixed".
+ * API gives them; when they disagree with each other they are flagged, never "fixed". When one
+ * of them was not given (missing or not a number), nothing is computed from the others:
+ * `countsGiven` is false, the bar says so and sums leave the batch out.
  */
-import type { BatchRun } from '../../contract/api-schemas';
+import { readDateTime, type ReadBatchRun } from '../../contract/read-batch-runs';
 import { formatCount, formatPercent } from './format';
 
 export interface AttemptSummary {
+  /** False when a count was missing or not a number: every figure below is then 0 or null. */
+  countsGiven: boolean;
   succeeded: number;
   failed: number;
   /** Attempts finished so far (the API's totalAttempts). */
@@ -21,17 +25,31 @@ export interface AttemptSummary {
   inconsistencies: string[];
 }
 
-export function expectedAttempts(batch: Pick<BatchRun, 'testCases'>): number {
-  return batch.testCases.reduce((sum, testCase) => sum + testCase.attempt, 0);
+export function expectedAttempts(batch: Pick<ReadBatchRun, 'testCases'>): number {
+  return batch.testCases.reduce((sum, testCase) => sum + (testCase.attempt ?? 0), 0);
 }
 
 export function summarizeAttempts(
-  batch: Pick<BatchRun, 'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'>,
+  batch: Pick<
+    ReadBatchRun,
+    'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'
+  >,
 ): AttemptSummary {
-  const succeeded = batch.successfulAttempts;
-  const failed = batch.failedAttempts;
-  const finished = batch.totalAttempts;
+  const { successfulAttempts: succeeded, failedAttempts: failed, totalAttempts: finished } = batch;
   const expected = expectedAttempts(batch);
+  if (succeeded === null || failed === null || finished === null) {
+    return {
+      countsGiven: false,
+      succeeded: 0,
+      failed: 0,
+      finished: 0,
+      expected,
+      pending: 0,
+      passRate: null,
+      isUnfinished: false,
+      inconsistencies: [],
+    };
+  }
   const pending = Math.max(0, expected - finished);
   const inconsistencies: string[] = [];
   if (succeeded + failed !== finished) {
@@ -45,6 +63,7 @@ export function summarizeAttempts(
     );
   }
   return {
+    countsGiven: true,
     succeeded,
     failed,
     finished,
@@ -60,24 +79,28 @@ export function summarizeAttempts(
 /** One batch as a point of a pass-rate chart or sparkline. */
 export interface PassRatePoint {
   batchId: string;
-  createdDate: string;
-  createdMs: number;
+  /** As sent; null when not given. */
+  createdDate: string | null;
+  /** null when the date was not given or does not parse: such a batch is not plotted. */
+  createdMs: number | null;
   succeeded: number;
   finished: number;
-  /** null while the batch is unfinished or nothing finished: listed but never plotted. */
+  countsGiven: boolean;
+  /** null while the batch is unfinished, nothing finished or the counts were not given: listed but never plotted. */
   passRate: number | null;
   isUnfinished: boolean;
 }
 
 /** The one pass-rate derivation of a batch, for every chart that plots batches. */
 export function passRatePoint(
-  batch: BatchRun,
+  batch: ReadBatchRun,
   summary: AttemptSummary = summarizeAttempts(batch),
 ): PassRatePoint {
   return {
     batchId: batch.batchId,
     createdDate: batch.createdDate,
-    createdMs: Date.parse(batch.createdDate),
+    createdMs: readDateTime(batch.createdDate).ms,
+    countsGiven: summary.countsGiven,
     succeeded: summary.succeeded,
     finished: summary.finished,
     // A running batch's early attempts are not its pass rate: it is plotted once finished.
@@ -88,6 +111,7 @@ export function passRatePoint(
 
 export function describeAttempts(summary: AttemptSummary): string {
   const { succeeded, failed, finished, pending } = summary;
+  if (!summary.countsGiven) return 'Counts not given';
   if (finished === 0 && pending === 0) return 'No attempts';
   if (finished === 0) return `No attempts finished yet, ${formatCount(pending)} pending`;
   const noun = finished === 1 ? 'attempt' : 'attempts';

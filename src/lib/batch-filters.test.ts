@@ -101,3 +101,21 @@ it('combines the filters with AND', () => {
   expect(matches({ outcome: 'failed', q: 'angry', rate: 50 })).toBe(false);
   expect(matches({ outcome: 'passed', q: 'angry' })).toBe(false);
 });
+
+describe('fields the API did not give', () => {
+  it('puts a batch whose date was not given, or does not read, in no date range', () => {
+    const withDate = (createdDate: string | null) => ({ ...makeBatch(1), createdDate });
+    const ranged = batchMatcher({ ...NO_FILTERS, since: '2020-01-01' });
+    expect(ranged(withDate(null))).toBe(false);
+    expect(ranged(withDate('last Tuesday'))).toBe(false);
+    expect(ranged(withDate('2026-03-26T10:52:45.565'))).toBe(true); // no offset: read as UTC
+    expect(batchMatcher(NO_FILTERS)(withDate(null))).toBe(true);
+  });
+
+  it('searches past a label or persona that was not given', () => {
+    const batch = makeBatch(1);
+    const [first] = batch.testCases;
+    const odd = { ...batch, testCases: [{ ...first!, label: null, userPrompt: null }] };
+    expect(() => batchMatcher({ ...NO_FILTERS, q: 'anything' })(odd)).not.toThrow();
+  });
+});

@@ -4,7 +4,7 @@
  * local midnight of that day, `until` ends at the next local midnight. Only lazy chunks (the
  * agent page, the board) import this.
  */
-import type { BatchRun } from '../../contract/api-schemas';
+import { dateMs, type ReadBatchRun as BatchRun } from '../../contract/read-batch-runs';
 import { summarizeAttempts } from './attempts';
 import type { Filters } from './view/view';
 
@@ -34,7 +34,7 @@ export function daysAgo(days: number, nowMs = Date.now()): string {
 }
 
 /** The text a `q` search looks through: labels, personas, criteria, models, mock data. */
-function searchableText(batch: BatchRun): string[] {
+function searchableText(batch: BatchRun): (string | null)[] {
   return batch.testCases.flatMap((testCase) => [
     testCase.label,
     testCase.userPrompt,
@@ -51,7 +51,9 @@ export function batchMatcher(filters: Filters): (batch: BatchRun) => boolean {
   const needle = filters.q?.toLowerCase();
   const { outcome, rate } = filters;
   return (batch) => {
-    const createdMs = Date.parse(batch.createdDate);
+    const createdMs = dateMs(batch.createdDate);
+    // A batch whose date was not given (or does not read) is in no date range.
+    if (Number.isNaN(createdMs) && (filters.since || filters.until)) return false;
     if (createdMs < sinceMs || createdMs >= untilMs) return false;
     if (outcome !== null || rate !== null) {
       const summary = summarizeAttempts(batch);
@@ -64,7 +66,7 @@ export function batchMatcher(filters: Filters): (batch: BatchRun) => boolean {
     }
     return (
       needle === undefined ||
-      searchableText(batch).some((text) => text.toLowerCase().includes(needle))
+      searchableText(batch).some((text) => text?.toLowerCase().includes(needle))
     );
   };
 }

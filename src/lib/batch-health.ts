@@ -4,7 +4,7 @@
  * moved against the previous finished one, and why an agent needs attention.
  * Running and stalled are defined in batch-state.ts.
  */
-import type { BatchRun } from '../../contract/api-schemas';
+import { dateMs, type ReadBatchRun } from '../../contract/read-batch-runs';
 import { summarizeAttempts, type AttemptSummary } from './attempts';
 import { isRunning } from './batch-state';
 import { formatPercent } from './format';
@@ -15,7 +15,7 @@ export const HEALTHY_PASS_RATE = 0.8;
 export const DROP_POINTS = 10;
 
 export interface FinishedBatch {
-  batch: BatchRun;
+  batch: ReadBatchRun;
   summary: AttemptSummary & { passRate: number };
 }
 
@@ -27,26 +27,29 @@ export interface AgentHealth {
   /** latest − previous pass rate in percentage points, rounded; null without both. */
   changePoints: number | null;
   /** The newest batch still running, if any. */
-  running: BatchRun | null;
+  running: ReadBatchRun | null;
   /** Unfinished batches too old to be running (only those newer than `latest` are a reason). */
-  stalled: BatchRun[];
+  stalled: ReadBatchRun[];
   /** Why the agent needs attention, in words; empty when it does not. */
   reasons: string[];
 }
 
 /** Newest first, whatever order the API gave; ties keep the API's order. */
-function newestFirst(batches: readonly BatchRun[]): BatchRun[] {
+function newestFirst(batches: readonly ReadBatchRun[]): ReadBatchRun[] {
   return batches
-    .map((batch, index) => ({ batch, index, ms: Date.parse(batch.createdDate) }))
+    .map((batch, index) => ({ batch, index, ms: dateMs(batch.createdDate) }))
     .sort((a, b) => (b.ms || 0) - (a.ms || 0) || a.index - b.index)
     .map(({ batch }) => batch);
 }
 
 /** The health of an agent from its newest batch runs (the first page of the list). */
-export function agentHealth(batches: readonly BatchRun[], now: number = Date.now()): AgentHealth {
+export function agentHealth(
+  batches: readonly ReadBatchRun[],
+  now: number = Date.now(),
+): AgentHealth {
   const finished: FinishedBatch[] = [];
-  let running: BatchRun | null = null;
-  const stalled: BatchRun[] = [];
+  let running: ReadBatchRun | null = null;
+  const stalled: ReadBatchRun[] = [];
   for (const batch of newestFirst(batches)) {
     const summary = summarizeAttempts(batch);
     if (summary.isUnfinished) {
@@ -72,8 +75,8 @@ export function agentHealth(batches: readonly BatchRun[], now: number = Date.now
   }
   // A batch that stalled after the latest finished one: the agent's current run is stuck. Old
   // stalled batches deeper in the history are shown in the list, but are no alarm today.
-  const latestMs = latest ? Date.parse(latest.batch.createdDate) : -Infinity;
-  const stuck = stalled.filter((batch) => Date.parse(batch.createdDate) > latestMs);
+  const latestMs = latest ? dateMs(latest.batch.createdDate) : -Infinity;
+  const stuck = stalled.filter((batch) => dateMs(batch.createdDate) > latestMs);
   if (stuck.length > 0) {
     reasons.push(
       stuck.length === 1

@@ -25,19 +25,22 @@ const timeOnly = new Intl.DateTimeFormat(undefined, {
 });
 
 /** "Nov 28". */
-export function formatShortDate(iso: string): string {
-  return shortDate.format(new Date(iso));
+export function formatShortDate(iso: string | number): string {
+  const date = new Date(iso);
+  // A date-time that does not read (sent as the API sent it) is shown as sent.
+  return Number.isNaN(date.getTime()) ? String(iso) : shortDate.format(date);
 }
 
 /** "10:52". */
-export function formatTime(iso: string): string {
-  return timeOnly.format(new Date(iso));
+export function formatTime(iso: string | number): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : timeOnly.format(date);
 }
 
 /** "Nov 28, 10:52"; with the year ("Nov 28, 2025, 10:52") when it is not this year. */
-export function formatShortDateTime(iso: string, now: number = Date.now()): string {
+export function formatShortDateTime(iso: string | number, now: number = Date.now()): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
   const format =
     date.getFullYear() === new Date(now).getFullYear() ? shortDateTime : shortDateTimeWithYear;
   return format.format(date);

@@ -18,8 +18,9 @@ export function formatPercent(ratio: number): string {
   return percentFormat.format(ratio);
 }
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+/** An instant (ms since the epoch, or an ISO string with an offset) in the reader's words. */
+export function formatDateTime(when: string | number): string {
+  return dateTimeFormat.format(new Date(when));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -33,8 +34,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 hours ago", "yesterday", "in 2 minutes" (a clock a little ahead of ours). */
-export function formatRelative(iso: string, now: number = Date.now()): string {
-  const seconds = (new Date(iso).getTime() - now) / 1000;
+export function formatRelative(when: string | number, now: number = Date.now()): string {
+  const seconds = (new Date(when).getTime() - now) / 1000;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
       return relativeFormat.format(Math.round(seconds / size), unit);

@@ -1,8 +1,9 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summarizeAttempts } from '../../lib/attempts';
 import { SuccessBar } from './success-bar';
+import { exampleBatch } from '../../test/fixtures';
 
 function batch(successfulAttempts: number, failedAttempts: number, totalAttempts: number) {
   return { successfulAttempts, failedAttempts, totalAttempts };
@@ -55,4 +56,14 @@ describe('SuccessBar with counts that disagree', () => {
       { numRuns: 150 },
     );
   }, 60_000);
+});
+
+describe('SuccessBar with counts not given', () => {
+  it('draws no bar and says so', () => {
+    const { container } = render(
+      <SuccessBar summary={summarizeAttempts({ ...exampleBatch, failedAttempts: null })} />,
+    );
+    expect(screen.getByText('counts not given')).toBeVisible();
+    expect(container.querySelector('svg')).toBeNull();
+  });
 });

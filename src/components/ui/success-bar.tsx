@@ -4,7 +4,7 @@ import { describeAttempts, formatPassRate, type AttemptSummary } from '../../lib
 /**
  * Green for succeeded, red with diagonal stripes for failed (so colour is not the only cue),
  * grey for pending. Widths are shares of everything the bar accounts for; the numbers are
- * written beside it and said in words to screen readers.
+ * written beside it and said in words to screen readers. Counts not given draw no bar.
  */
 export function SuccessBar({
   summary,
@@ -16,6 +16,14 @@ export function SuccessBar({
   className?: string;
 }) {
   const patternId = `failed-stripes-${useId().replace(/:/g, '')}`;
+  if (!summary.countsGiven) {
+    // No bar drawn from counts that were not sent.
+    return (
+      <span className={`text-xs text-slate-600 italic dark:text-slate-400 ${className}`}>
+        counts not given
+      </span>
+    );
+  }
   const { succeeded, failed, pending } = summary;
   const whole = Math.max(succeeded + failed + pending, 1);
   const okWidth = (succeeded / whole) * 100;

@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadAgent } from '../../../contract/read-agents';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { summarizeAttempts } from '../../lib/attempts';
 import { agentHealth } from '../../lib/batch-health';
-import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
-import { formatShortDateTime } from '../../lib/format-date';
+import { formatCount, plural } from '../../lib/format';
+import { CreatedTime } from '../../components/ui/created-time';
 import { useNow } from '../../lib/use-now';
 import { viewHref, type Filters } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
@@ -25,7 +26,7 @@ export function AgentCard({
   agent,
   onOpen,
 }: {
-  agent: Agent;
+  agent: ReadAgent;
   onOpen: (agentId: string, filters?: Partial<Filters>) => void;
 }) {
   const headingId = useId();
@@ -83,7 +84,7 @@ export function AgentCard({
             {agent.agentName || agent.agentId}
           </AppLink>
         </h2>
-        {status !== undefined && <StatusBadge status={status} />}
+        {status != null && <StatusBadge status={status} />}
       </header>
       <p className="-mt-1 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
         {agent.agentId}
@@ -93,7 +94,7 @@ export function AgentCard({
   );
 }
 
-function Figures({ page }: { page: BatchRunPage }) {
+function Figures({ page }: { page: ReadBatchRunPage }) {
   const now = useNow();
   const health = agentHealth(page.data, now);
   const { latest, running } = health;
@@ -128,14 +129,7 @@ function Figures({ page }: { page: BatchRunPage }) {
         {latest ? (
           <>
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              Latest finished batch,{' '}
-              <time
-                dateTime={latest.batch.createdDate}
-                title={formatDateTime(latest.batch.createdDate)}
-              >
-                {formatShortDateTime(latest.batch.createdDate, now)} ·{' '}
-                {formatRelative(latest.batch.createdDate, now)}
-              </time>
+              Latest finished batch, <CreatedTime iso={latest.batch.createdDate} inline />
               {health.changePoints !== null && health.changePoints !== 0 && (
                 <>
                   {' '}

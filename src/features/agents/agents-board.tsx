@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import type { Filters } from '../../lib/view/view';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { Notice } from '../../components/ui/notice';
@@ -31,7 +31,7 @@ export function AgentsBoard({
     queries: (query.data ?? []).map((agent) => agentsQueries.card(agent.agentId)),
     combine: (results) => results.map((result) => result.data),
   });
-  const byAgent = new Map<string, BatchRunPage | undefined>(
+  const byAgent = new Map<string, ReadBatchRunPage | undefined>(
     (query.data ?? []).map((agent, index) => [agent.agentId, pages[index]]),
   );
 

@@ -4,7 +4,9 @@
  * yet (no finished batch, still loading, failed to load), each group by name. By name. By
  * latest run: the agent whose newest batch started last first.
  */
-import type { Agent, BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadAgent } from '../../../contract/read-agents';
+import { dateMs } from '../../../contract/read-batch-runs';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { agentHealth } from '../../lib/batch-health';
 
 export const BOARD_SORTS = ['health', 'name', 'latest'] as const;
@@ -15,25 +17,25 @@ export const BOARD_SORT_LABELS: Record<BoardSort, string> = {
   latest: 'Latest run',
 };
 
-const nameOf = (agent: Agent) => (agent.agentName || agent.agentId).toLocaleLowerCase();
+const nameOf = (agent: ReadAgent) => (agent.agentName || agent.agentId).toLocaleLowerCase();
 
 export function sortAgents(
-  agents: readonly Agent[],
-  pages: ReadonlyMap<string, BatchRunPage | undefined>,
+  agents: readonly ReadAgent[],
+  pages: ReadonlyMap<string, ReadBatchRunPage | undefined>,
   sort: BoardSort,
   now: number = Date.now(),
-): Agent[] {
-  const byName = (a: Agent, b: Agent) => nameOf(a).localeCompare(nameOf(b));
+): ReadAgent[] {
+  const byName = (a: ReadAgent, b: ReadAgent) => nameOf(a).localeCompare(nameOf(b));
   if (sort === 'name') return [...agents].sort(byName);
   if (sort === 'latest') {
-    const latestMs = (agent: Agent) => {
+    const latestMs = (agent: ReadAgent) => {
       const newest = pages.get(agent.agentId)?.data[0];
-      return newest ? Date.parse(newest.createdDate) || 0 : -Infinity;
+      return newest ? dateMs(newest.createdDate) || 0 : -Infinity;
     };
     return [...agents].sort((a, b) => latestMs(b) - latestMs(a) || byName(a, b));
   }
   /** [group, latest rate]: 0 needs attention, 1 healthy, 2 nothing to judge yet. */
-  const rankOf = (agent: Agent): [number, number] => {
+  const rankOf = (agent: ReadAgent): [number, number] => {
     const page = pages.get(agent.agentId);
     if (!page) return [2, 0];
     const health = agentHealth(page.data, now);

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { AppLink } from '../../components/ui/app-link';
-import type { Agent } from '../../../contract/api-schemas';
+import type { ReadAgent as Agent } from '../../../contract/read-agents';
+import { dateMs } from '../../../contract/read-batch-runs';
 import { batchMatcher, dayStartMs, daysAgo } from '../../lib/batch-filters';
 import { NO_FILTERS, viewHref, type Filters } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
@@ -23,7 +24,7 @@ export function FailingLink({
   const oldest = data.data.at(-1);
   const known =
     data.data.length >= data.totalCount ||
-    (oldest !== undefined && Date.parse(oldest.createdDate) < dayStartMs(filters.since));
+    (oldest !== undefined && dateMs(oldest.createdDate) < dayStartMs(filters.since));
   const count = known ? data.data.filter(batchMatcher({ ...NO_FILTERS, ...filters })).length : null;
   return (
     <AppLink

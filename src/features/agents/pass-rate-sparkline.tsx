@@ -1,6 +1,7 @@
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
+import { formatSentDateTime } from '../../components/ui/date-time';
 import { passRatePoint } from '../../lib/attempts';
-import { formatDateTime, formatPercent } from '../../lib/format';
+import { formatPercent } from '../../lib/format';
 
 const WIDTH = 160;
 const HEIGHT = 36;
@@ -12,7 +13,7 @@ const PAD = 5;
  * have no pass rate yet). The picture is hidden from screen readers; the same numbers are
  * listed for them. `batches` come newest first, as the API lists them.
  */
-export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
+export function PassRateSparkline({ batches }: { batches: ReadBatchRun[] }) {
   // A point whose passRate is null (nothing of the batch finished) is a gap in the line.
   const points = [...batches].reverse().map((batch) => passRatePoint(batch));
   const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
@@ -110,12 +111,14 @@ export function PassRateSparkline({ batches }: { batches: BatchRun[] }) {
       <ol className="sr-only">
         {points.map((point) => (
           <li key={point.batchId}>
-            {formatDateTime(point.createdDate)}:{' '}
-            {point.passRate === null
-              ? point.isUnfinished
+            {formatSentDateTime(point.createdDate)}:{' '}
+            {point.passRate !== null
+              ? formatPercent(point.passRate)
+              : point.isUnfinished
                 ? 'unfinished'
-                : 'no attempts finished'
-              : formatPercent(point.passRate)}
+                : point.countsGiven
+                  ? 'no attempts finished'
+                  : 'counts not given'}
           </li>
         ))}
       </ol>

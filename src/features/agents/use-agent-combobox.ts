@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { Agent } from '../../../contract/api-schemas';
+import type { ReadAgent } from '../../../contract/read-agents';
 import { isValidId, quote } from '../../lib/view/view';
 import { agentsQueries } from './api/agents-queries';
 import { useRecentAgents, type RecentAgent } from './recent-agents';
@@ -25,24 +25,25 @@ export interface PickerGroup {
   options: PickerOption[];
 }
 
-function matches(agent: Agent, needle: string): boolean {
+function matches(agent: ReadAgent, needle: string): boolean {
   return (
-    agent.agentName.toLowerCase().includes(needle) || agent.agentId.toLowerCase().includes(needle)
+    (agent.agentName ?? '').toLowerCase().includes(needle) ||
+    agent.agentId.toLowerCase().includes(needle)
   );
 }
 
-function toOption(kind: PickerOption['kind'], agent: Agent): PickerOption {
+function toOption(kind: PickerOption['kind'], agent: ReadAgent): PickerOption {
   return {
     key: `${kind}:${agent.agentId}`,
     kind,
     agentId: agent.agentId,
-    name: agent.agentName,
+    name: agent.agentName ?? undefined,
     status: agent.status,
   };
 }
 
 /** The options for `text`, in groups. */
-function groupOptions(agents: Agent[], recents: RecentAgent[], text: string): PickerGroup[] {
+function groupOptions(agents: ReadAgent[], recents: RecentAgent[], text: string): PickerGroup[] {
   const needle = text.trim().toLowerCase();
   const byId = new Map(agents.map((agent) => [agent.agentId, agent]));
   const recentOptions = recents.map((recent) => {
@@ -110,7 +111,7 @@ export function useAgentCombobox({
   const [error, setError] = useState<string | null>(null);
 
   // Whatever opens an agent (this picker, a board card, a shared link) makes it recent.
-  const currentName = agents.find((agent) => agent.agentId === agentId)?.agentName;
+  const currentName = agents.find((agent) => agent.agentId === agentId)?.agentName ?? undefined;
   useEffect(() => {
     if (agentId) remember({ agentId, name: currentName });
   }, [agentId, currentName, remember]);

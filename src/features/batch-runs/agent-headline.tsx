@@ -4,7 +4,7 @@ import { CreatedTime } from '../../components/ui/created-time';
 import { summarizeAttempts } from '../../lib/attempts';
 import type { AgentHealth, FinishedBatch } from '../../lib/batch-health';
 import { formatCount, formatPercent, plural } from '../../lib/format';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import type { LatestBatches } from './use-latest-batches';
 
 const panelClass =
@@ -110,7 +110,7 @@ function Change({ points, previous }: { points: number; previous: FinishedBatch 
   );
 }
 
-function Running({ batch, ...links }: BatchLinks & { batch: BatchRun }) {
+function Running({ batch, ...links }: BatchLinks & { batch: ReadBatchRun }) {
   const summary = summarizeAttempts(batch);
   const share = summary.expected > 0 ? (summary.finished / summary.expected) * 100 : 0;
   const words = `${formatCount(summary.finished)} of ${plural(summary.expected, 'attempt', 'attempts')} done`;

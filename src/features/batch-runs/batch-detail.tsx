@@ -7,8 +7,11 @@ import { StatusBadge } from '../../components/ui/status-badge';
 import { SuccessBar } from '../../components/ui/success-bar';
 import { ApiError } from '../../lib/api-client';
 import { summarizeAttempts, type AttemptSummary } from '../../lib/attempts';
-import type { BatchRun } from '../../../contract/api-schemas';
-import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
+import { formatCount } from '../../lib/format';
+import { DateTime } from '../../components/ui/date-time';
+import { Given } from '../../components/ui/not-given';
+import { IncompleteMarker } from '../../components/ui/incomplete-marker';
 import { buttonClass } from '../../components/ui/button';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { TestCasePanel, type TestCaseAction } from './test-case-panel';
@@ -82,6 +85,7 @@ export function BatchDetail({
     const summary = summarizeAttempts(batch);
     body = (
       <>
+        <IncompleteMarker repairs={batch.repairs} />
         <BatchFields batch={batch} summary={summary} />
         <section aria-labelledby="batch-detail-cases" className="space-y-2">
           <h2 id="batch-detail-cases" className="text-base font-semibold">
@@ -124,7 +128,7 @@ export function BatchDetail({
 }
 
 /** The batch's header fields and its results bar. */
-function BatchFields({ batch, summary }: { batch: BatchRun; summary: AttemptSummary }) {
+function BatchFields({ batch, summary }: { batch: ReadBatchRun; summary: AttemptSummary }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-800 dark:bg-slate-950">
       {/* Results first: what the reader opened the batch for. */}
@@ -143,22 +147,23 @@ function BatchFields({ batch, summary }: { batch: BatchRun; summary: AttemptSumm
       <div>
         <dt className="text-slate-600 dark:text-slate-400">Created</dt>
         <dd>
-          <time dateTime={batch.createdDate}>{formatDateTime(batch.createdDate)}</time>{' '}
-          <span className="text-slate-600 dark:text-slate-400">
-            ({formatRelative(batch.createdDate)})
-          </span>
+          <DateTime sent={batch.createdDate} />
         </dd>
       </div>
       <div>
         <dt className="text-slate-600 dark:text-slate-400">Agent</dt>
         <dd className="flex flex-wrap items-center gap-2">
-          <span className="break-words">{batch.agent.name}</span>
-          <StatusBadge status={batch.agent.status} />
+          <span className="break-words">
+            <Given text={batch.agent.name} />
+          </span>
+          {batch.agent.status !== null && <StatusBadge status={batch.agent.status} />}
         </dd>
       </div>
       <div>
         <dt className="text-slate-600 dark:text-slate-400">Workspace</dt>
-        <dd className="font-mono text-xs leading-5 break-all">{batch.workspaceId}</dd>
+        <dd className="font-mono text-xs leading-5 break-all">
+          <Given text={batch.workspaceId} />
+        </dd>
       </div>
       <div>
         <dt className="text-slate-600 dark:text-slate-400">Test cases</dt>

@@ -1,5 +1,5 @@
 import type { ExpandedState, RowSelectionState, Updater } from '@tanstack/react-table';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { CopyButton } from '../../components/ui/copy-button';
 import { CreatedTime } from '../../components/ui/created-time';
 import { SuccessBar } from '../../components/ui/success-bar';
@@ -23,7 +23,7 @@ export function BatchRunCards({
   onRowSelectionChange,
   testCaseAction,
 }: {
-  rows: BatchRun[];
+  rows: ReadBatchRun[];
   caption: string;
   expanded: Record<string, boolean>;
   onExpandedChange: (updater: Updater<ExpandedState>) => void;

@@ -1,6 +1,7 @@
 import { AppLink } from '../../components/ui/app-link';
 import { Notice } from '../../components/ui/notice';
-import { formatCount } from '../../lib/format';
+import type { Unreadable } from '../../../contract/read-batch-runs';
+import { formatCount, plural } from '../../lib/format';
 import { viewHref, type PageSize } from '../../lib/view/view';
 
 /**
@@ -69,5 +70,44 @@ export function PastTheEnd({
         </AppLink>
       </p>
     </Notice>
+  );
+}
+
+/**
+ * Batch runs on this page that could not be rows (no usable `batchId`): how many, why, and
+ * each item as sent, so the rest of the page is not mistaken for all of it.
+ */
+export function UnreadableRows({ items }: { items: readonly Unreadable[] }) {
+  if (items.length === 0) return null;
+  const reasons = [...new Set(items.map((item) => item.reason))].join('; ');
+  return (
+    <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+      <p>
+        {plural(items.length, 'batch run', 'batch runs')} on this page could not be read:{' '}
+        {/* `name` in a reason is a field name: shown as code. */}
+        {reasons.split('`').map((part, index) =>
+          index % 2 === 1 ? (
+            <code key={index} className="font-mono">
+              {part}
+            </code>
+          ) : (
+            part
+          ),
+        )}
+      </p>
+      <details className="mt-1">
+        <summary className="cursor-pointer font-medium text-indigo-700 underline dark:text-indigo-300">
+          Show {items.length === 1 ? 'it' : 'them'} as sent
+        </summary>
+        {items.map((item, index) => (
+          <pre
+            key={index}
+            className="mt-1 rounded bg-white p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:bg-slate-900"
+          >
+            {JSON.stringify(item.sent, null, 2) ?? String(item.sent)}
+          </pre>
+        ))}
+      </details>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { Fragment, useEffect, useRef } from 'react';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { batchRunColumns } from './columns';
 import { batchRunsFeatures } from './table-features';
 import { MAX_COMPARED } from '../../lib/view/view';
@@ -33,7 +33,7 @@ export function BatchRunsTable({
   onRowSelectionChange,
   testCaseAction,
 }: {
-  rows: BatchRun[];
+  rows: ReadBatchRun[];
   totalCount: number;
   page: number;
   size: number;

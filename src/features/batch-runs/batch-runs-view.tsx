@@ -1,9 +1,9 @@
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun as BatchRun } from '../../../contract/read-batch-runs';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import type { PageSize } from '../../lib/view/view';
-import { NoBatchRuns, PastTheEnd } from './batch-runs-notices';
+import { NoBatchRuns, PastTheEnd, UnreadableRows } from './batch-runs-notices';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
@@ -167,6 +167,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         onPageChange={onPageChange}
         onSizeChange={onSizeChange}
       />
+      <UnreadableRows items={data?.unreadable ?? []} />
       {/* overflow-clip, not hidden: a clipping box that does not scroll keeps the table's
           header sticky against the window. */}
       <div className="overflow-clip rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
@@ -225,6 +226,8 @@ function ListBody({
       return <NoBatchRuns agentId={agentId} agentName={list.agentName} unknown={unknownAgent} />;
     }
     if (rows.length > 0) return undefined;
+    // Every batch run of this page was unreadable: the note above says which.
+    if (data.unreadable?.length) return null;
     return pastTheEnd(data.totalCount, list.lastPage);
   }
 

@@ -1,15 +1,16 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Fragment } from 'react';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { summarizeAttempts } from '../../lib/attempts';
 import { formatCount, shorten } from '../../lib/format';
+import { IncompleteMarker } from '../../components/ui/incomplete-marker';
 import { CopyButton } from '../../components/ui/copy-button';
 import { CreatedTime } from '../../components/ui/created-time';
 import { SuccessBar } from '../../components/ui/success-bar';
 import { STALLED_AFTER_MS, isRunning } from '../../lib/batch-state';
 import type { batchRunsFeatures } from './table-features';
 
-const column = createColumnHelper<typeof batchRunsFeatures, BatchRun>();
+const column = createColumnHelper<typeof batchRunsFeatures, ReadBatchRun>();
 
 const LABELS_SHOWN = 2;
 /** A label longer than this is cut in the table; the test-case panel shows it whole. */
@@ -62,9 +63,10 @@ export const batchRunColumns = column.columns([
   column.accessor('batchId', {
     header: 'Batch',
     cell: ({ row }) => (
-      <span className="inline-flex items-center gap-1">
+      <span className="inline-flex flex-wrap items-center gap-1">
         <code className="font-mono text-xs break-all">{row.original.batchId}</code>
         <CopyButton text={row.original.batchId} label={`Copy batch id ${row.original.batchId}`} />
+        <IncompleteMarker repairs={row.original.repairs} />
       </span>
     ),
   }),
@@ -90,7 +92,9 @@ export const batchRunColumns = column.columns([
             {cases.slice(0, LABELS_SHOWN).map((testCase, index) => (
               <Fragment key={index}>
                 {index > 0 && ', '}
-                <bdi>{shorten(testCase.label || testCase.testCaseId, LABEL_CHARS)}</bdi>
+                <bdi>
+                  {shorten(testCase.label || testCase.testCaseId || 'untitled', LABEL_CHARS)}
+                </bdi>
               </Fragment>
             ))}
           </span>
@@ -113,15 +117,18 @@ export const batchRunColumns = column.columns([
       const summary = summarizeAttempts(row.original);
       return (
         <span className="tabular-nums whitespace-nowrap">
-          {formatCount(summary.finished)} / {formatCount(summary.expected)}
-          <span className="sr-only"> attempts finished</span>
+          {summary.countsGiven ? formatCount(summary.finished) : '—'} /{' '}
+          {formatCount(summary.expected)}
+          <span className="sr-only">
+            {summary.countsGiven ? ' attempts finished' : ' (finished attempts not given)'}
+          </span>
         </span>
       );
     },
   }),
 ]);
 
-function ResultsCell({ batch }: { batch: BatchRun }) {
+function ResultsCell({ batch }: { batch: ReadBatchRun }) {
   const summary = summarizeAttempts(batch);
   return (
     <div className="flex flex-col items-start gap-1">

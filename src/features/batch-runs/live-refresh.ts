@@ -5,14 +5,14 @@
  * elsewhere appears without a reload; other pages stop once their batches have finished.
  * react-query pauses both cycles while the tab is hidden.
  */
-import type { BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { isRunning } from '../../lib/batch-state';
 
 export const LIVE_REFRESH_MS = 3_000;
 export const SLOW_REFRESH_MS = 30_000;
 
 export function hasRunningBatch(
-  page: Pick<BatchRunPage, 'data'> | undefined,
+  page: Pick<ReadBatchRunPage, 'data'> | undefined,
   now: number = Date.now(),
 ): boolean {
   return page?.data.some((batch) => isRunning(batch, now)) ?? false;
@@ -20,7 +20,7 @@ export function hasRunningBatch(
 
 /** The query's refetchInterval: fast while a batch runs, slow on the first page, else none. */
 export function liveRefetchInterval(
-  page: Pick<BatchRunPage, 'data'> | undefined,
+  page: Pick<ReadBatchRunPage, 'data'> | undefined,
   pageNumber: number,
   now: number = Date.now(),
 ): number | false {

@@ -72,3 +72,13 @@ describe('summarizePage', () => {
     expect(summarizePage([odd]).passRate).toBe(1);
   });
 });
+
+describe('summarizePage with counts not given', () => {
+  it('leaves the batch out of the sums and counts it', () => {
+    const stats = summarizePage([makeBatch(0), { ...makeBatch(1), successfulAttempts: null }]);
+    expect(stats.uncounted).toBe(1);
+    expect(stats.succeeded).toBe(exampleBatch.successfulAttempts);
+    expect(stats.finished).toBe(exampleBatch.totalAttempts);
+    expect(stats.points.find((point) => !point.countsGiven)?.passRate).toBeNull();
+  });
+});

@@ -5,11 +5,13 @@
  * unfinished batch counts as progress (its pending attempts), never towards a rate, and is not
  * plotted as one.
  */
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { passRatePoint, summarizeAttempts, type PassRatePoint } from '../../lib/attempts';
 
 export interface PageStats {
   batches: number;
+  /** Batches whose counts were not given: left out of every sum below. */
+  uncounted: number;
   unfinishedBatches: number;
   succeeded: number;
   failed: number;
@@ -21,9 +23,10 @@ export interface PageStats {
   points: PassRatePoint[];
 }
 
-export function summarizePage(batches: readonly BatchRun[]): PageStats {
+export function summarizePage(batches: readonly ReadBatchRun[]): PageStats {
   const stats: PageStats = {
     batches: batches.length,
+    uncounted: 0,
     unfinishedBatches: 0,
     succeeded: 0,
     failed: 0,
@@ -34,6 +37,7 @@ export function summarizePage(batches: readonly BatchRun[]): PageStats {
   };
   for (const batch of batches) {
     const summary = summarizeAttempts(batch);
+    if (!summary.countsGiven) stats.uncounted += 1;
     if (summary.isUnfinished) {
       stats.unfinishedBatches += 1;
       stats.pending += summary.pending;

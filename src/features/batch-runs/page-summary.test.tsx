@@ -106,3 +106,19 @@ describe('PageSummary', () => {
     expect(screen.queryByRole('heading')).toBeNull();
   });
 });
+
+describe('PageSummary with a batch whose counts were not given', () => {
+  it('notes that it is left out of the figures and does not plot it', () => {
+    render(
+      <PageSummary
+        batches={[makeBatch(0), { ...makeBatch(1), totalAttempts: null }]}
+        totalCount={2}
+        page={1}
+      />,
+    );
+    expect(
+      screen.getByText('1 batch run without counts is left out of these figures.'),
+    ).toBeVisible();
+    expect(screen.getByText('1 batch without counts is not plotted')).toBeVisible();
+  });
+});

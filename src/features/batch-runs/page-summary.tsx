@@ -1,5 +1,5 @@
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { formatCount, formatPercent, plural } from '../../lib/format';
 import { summarizePage } from './page-stats';
 import { PassRateChart } from './pass-rate-chart';
@@ -25,7 +25,7 @@ export function PageSummary({
   onOpenBatch?: (batchId: string) => void;
   /** The list's page (1-based), which the summary covers. */
   page: number;
-  batches: readonly BatchRun[] | undefined;
+  batches: readonly ReadBatchRun[] | undefined;
   totalCount: number | undefined;
   dimmed?: boolean;
   /** What the batches are: the page on screen, or "Matching batch runs" under a filter. */
@@ -59,6 +59,12 @@ export function PageSummary({
           </>
         )}
       </h2>
+      {stats.uncounted > 0 && (
+        <p className="-mt-2 mb-2 text-xs text-slate-600 dark:text-slate-400">
+          {plural(stats.uncounted, 'batch run', 'batch runs')} without counts{' '}
+          {stats.uncounted === 1 ? 'is' : 'are'} left out of these figures.
+        </p>
+      )}
       <div className={bodyClass}>
         <div className="flex flex-col gap-3">
           <div>
@@ -77,6 +83,7 @@ export function PageSummary({
             <SuccessBar
               showNumbers={false}
               summary={{
+                countsGiven: true,
                 succeeded: stats.succeeded,
                 failed: stats.failed,
                 finished,

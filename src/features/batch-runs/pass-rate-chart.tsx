@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { formatCount, formatDateTime, formatPercent, plural } from '../../lib/format';
+import { formatSentDateTime } from '../../components/ui/date-time';
+import { formatCount, formatPercent, plural } from '../../lib/format';
 import { formatShortDate, formatShortDateTime, formatTime } from '../../lib/format-date';
 import type { PassRatePoint } from '../../lib/attempts';
 
@@ -28,7 +29,8 @@ export function PassRateChart({
   const plotted = points.flatMap((point, index) =>
     point.passRate === null ? [] : [{ ...point, passRate: point.passRate, index }],
   );
-  const unplotted = points.length - plotted.length;
+  const uncounted = points.filter((point) => !point.countsGiven).length;
+  const unplotted = points.length - plotted.length - uncounted;
   const xOf = (index: number) => ((index + 0.5) / Math.max(points.length, 1)) * 100;
   const yOf = (rate: number) => (1 - rate) * 100;
   const ticks = xTicks(points);
@@ -196,6 +198,12 @@ export function PassRateChart({
         </div>
       </div>
       <p className="mt-1 flex min-h-4 flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
+        {uncounted > 0 && (
+          <span>
+            {plural(uncounted, 'batch', 'batches')} without counts {uncounted === 1 ? 'is' : 'are'}{' '}
+            not plotted
+          </span>
+        )}
         {unplotted > 0 && (
           <span>
             {plural(unplotted, 'unfinished batch', 'unfinished batches')}{' '}
@@ -226,10 +234,12 @@ function xTicks(points: readonly PassRatePoint[]): { index: number; label: strin
     0,
     X_TICKS,
   );
-  const days = new Set(indexes.map((index) => formatShortDate(points[index]!.createdDate)));
+  // A date not given or unreadable labels its tick as sent (or "?").
+  const at = (index: number) => points[index]!.createdMs ?? points[index]!.createdDate ?? '?';
+  const days = new Set(indexes.map((index) => formatShortDate(at(index))));
   return indexes.map((index) => {
-    const iso = points[index]!.createdDate;
-    return { index, label: days.size < indexes.length ? formatTime(iso) : formatShortDate(iso) };
+    const when = at(index);
+    return { index, label: days.size < indexes.length ? formatTime(when) : formatShortDate(when) };
   });
 }
 
@@ -240,7 +250,8 @@ function describeSlot(point: PassRatePoint): string {
         ? 'unfinished'
         : 'no attempts finished'
       : formatPercent(point.passRate);
-  return `${point.batchId}, ${formatShortDateTime(point.createdDate)}: ${rate}`;
+  const when = point.createdMs ?? point.createdDate;
+  return `${point.batchId}, ${when === null ? 'date not given' : formatShortDateTime(when)}: ${rate}`;
 }
 
 /** The chart's numbers for screen readers. */
@@ -262,7 +273,7 @@ function PointsTable({ points }: { points: readonly PassRatePoint[] }) {
           <tbody>
             {points.map((point) => (
               <tr key={point.batchId}>
-                <td>{formatDateTime(point.createdDate)}</td>
+                <td>{formatSentDateTime(point.createdDate)}</td>
                 <td>{point.passRate === null ? 'none finished' : formatPercent(point.passRate)}</td>
                 <td>
                   {formatCount(point.succeeded)} of {formatCount(point.finished)} succeeded
@@ -305,5 +316,5 @@ function Dot({
 function describePoint(point: PassRatePoint & { passRate: number }): string {
   const rate = formatPercent(point.passRate);
   const counts = `${formatCount(point.succeeded)} of ${formatCount(point.finished)} attempts succeeded`;
-  return `${formatDateTime(point.createdDate)} · ${point.batchId}: ${rate} (${counts})`;
+  return `${formatSentDateTime(point.createdDate)} · ${point.batchId}: ${rate} (${counts})`;
 }

@@ -5,10 +5,10 @@
  */
 import type { ExpandedState, Updater } from '@tanstack/react-table';
 import { startTransition, useState } from 'react';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 
 export function useExpandedRows(
-  rows: readonly BatchRun[],
+  rows: readonly ReadBatchRun[],
   batch: string | null,
   setBatch: (batch: string | null) => void,
 ) {

@@ -11,7 +11,7 @@ import { Button } from '../../components/ui/button';
 import { CopyButton } from '../../components/ui/copy-button';
 import { Notice } from '../../components/ui/notice';
 import { ApiError } from '../../lib/api-client';
-import type { BatchRun } from '../../../contract/api-schemas';
+import { readDateTime, type ReadBatchRun } from '../../../contract/read-batch-runs';
 import { plural } from '../../lib/format';
 import { viewHref } from '../../lib/view/view';
 import { ComparisonHeader } from './comparison-header';
@@ -29,7 +29,7 @@ export function BatchComparison({
   agentId: string;
   ids: readonly [string, string];
   /** The two batches as the caller queries them, in the order of `ids`. */
-  results: UseQueryResult<BatchRun, ApiError>[];
+  results: UseQueryResult<ReadBatchRun, ApiError>[];
   onClose: () => void;
   /** Leaves the comparison for one of the two batch runs. */
   onOpenBatch: (batchId: string) => void;
@@ -121,8 +121,8 @@ function ComparisonBody({
   newer,
   onOpenBatch,
 }: {
-  older: BatchRun;
-  newer: BatchRun;
+  older: ReadBatchRun;
+  newer: ReadBatchRun;
   onOpenBatch: (batchId: string) => void;
 }) {
   const diff = diffBatches(older, newer);
@@ -161,11 +161,14 @@ function ComparisonBody({
   );
 }
 
+const dateMs = (batch: ReadBatchRun) => readDateTime(batch.createdDate).ms ?? Number.NaN;
+
 /** Older first: differences read as what changed since. Equal dates keep the link's order. */
 function orderByDate(
-  batches: (BatchRun | undefined)[],
-): [BatchRun | undefined, BatchRun | undefined] {
+  batches: (ReadBatchRun | undefined)[],
+): [ReadBatchRun | undefined, ReadBatchRun | undefined] {
   const [a, b] = batches;
-  if (a && b && Date.parse(b.createdDate) < Date.parse(a.createdDate)) return [b, a];
+  // A date that was not given or does not read compares as NaN: the link's order is kept.
+  if (a && b && dateMs(b) < dateMs(a)) return [b, a];
   return [a, b];
 }

@@ -1,12 +1,13 @@
 import { SuccessBar } from '../../components/ui/success-bar';
-import type { BatchRun, TestCase } from '../../../contract/api-schemas';
+import type { ReadBatchRun, ReadTestCase } from '../../../contract/read-batch-runs';
 import { formatPassRate, summarizeAttempts } from '../../lib/attempts';
-import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
+import { DateTime } from '../../components/ui/date-time';
 import { viewHref } from '../../lib/view/view';
 import { formatPoints } from './diff-batches';
 import { AppLink } from '../../components/ui/app-link';
 
-const names = (testCases: readonly TestCase[]) =>
+const names = (testCases: readonly ReadTestCase[]) =>
   testCases.map((testCase) => testCase.label || testCase.testCaseId).join(', ');
 
 /**
@@ -24,13 +25,13 @@ export function ComparisonHeader({
   removed,
   onOpenBatch,
 }: {
-  older: BatchRun;
-  newer: BatchRun;
+  older: ReadBatchRun;
+  newer: ReadBatchRun;
   points: number | null;
   /** Test cases (by id) in both batches. */
   shared: number;
-  added: readonly TestCase[];
-  removed: readonly TestCase[];
+  added: readonly ReadTestCase[];
+  removed: readonly ReadTestCase[];
   /** Opens one batch run in the view (a plain click on its id). */
   onOpenBatch: (batchId: string) => void;
 }) {
@@ -87,7 +88,7 @@ function BatchCard({
   onOpen,
 }: {
   kind: string;
-  batch: BatchRun;
+  batch: ReadBatchRun;
   onOpen: (batchId: string) => void;
 }) {
   const summary = summarizeAttempts(batch);
@@ -110,10 +111,7 @@ function BatchCard({
         </AppLink>
       </p>
       <p className="text-slate-700 dark:text-slate-300">
-        <time dateTime={batch.createdDate}>{formatDateTime(batch.createdDate)}</time>{' '}
-        <span className="text-slate-600 dark:text-slate-400">
-          ({formatRelative(batch.createdDate)})
-        </span>
+        <DateTime sent={batch.createdDate} />
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <span className="text-2xl font-semibold tabular-nums">{formatPassRate(summary)}</span>

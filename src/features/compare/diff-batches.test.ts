@@ -223,3 +223,21 @@ describe('textDifference', () => {
     expect(diff.before).toBe('🏽');
   });
 });
+
+describe('diffBatches with fields not given', () => {
+  it('compares null with a value as a change, and has no pass rate without counts', () => {
+    const testCase = exampleBatch.testCases[0]!;
+    const before = makeBatch(0, { testCases: [testCase] });
+    const after = {
+      ...makeBatch(1),
+      successfulAttempts: null,
+      testCases: [{ ...testCase, llmModel: null, attempt: null }],
+    };
+    const diff = diffBatches(before, after);
+    expect(diff.passRatePoints).toBeNull();
+    expect(diff.changed[0]?.changes).toEqual([
+      { field: 'llmModel', before: testCase.llmModel, after: null },
+      { field: 'attempt', before: testCase.attempt, after: null },
+    ]);
+  });
+});

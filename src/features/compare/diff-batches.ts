@@ -3,7 +3,7 @@
  * changed (matched by testCaseId), down to the field and the mock-data variable. Pure, so
  * the comparison view only lays it out.
  */
-import type { BatchRun, MockData, TestCase } from '../../../contract/api-schemas';
+import type { ReadBatchRun, ReadMockData, ReadTestCase } from '../../../contract/read-batch-runs';
 import { summarizeAttempts } from '../../lib/attempts';
 
 /** The text fields compared word for word, in the order they are shown. */
@@ -11,19 +11,19 @@ export const TEXT_FIELDS = ['label', 'llmModel', 'userPrompt', 'successCriteria'
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type FieldChange =
-  | { field: TextField; before: string; after: string }
-  | { field: 'attempt'; before: number; after: number }
+  | { field: TextField; before: string | null; after: string | null }
+  | { field: 'attempt'; before: number | null; after: number | null }
   | {
       field: 'mockData';
-      added: MockData[];
-      removed: MockData[];
-      changed: { variableName: string; before: string; after: string }[];
+      added: ReadMockData[];
+      removed: ReadMockData[];
+      changed: { variableName: string | null; before: string | null; after: string | null }[];
     };
 
 export interface TestCaseChange {
-  testCaseId: string;
-  before: TestCase;
-  after: TestCase;
+  testCaseId: string | null;
+  before: ReadTestCase;
+  after: ReadTestCase;
   changes: FieldChange[];
 }
 
@@ -34,10 +34,10 @@ export interface BatchDiff {
    * no finished attempt.
    */
   passRatePoints: number | null;
-  added: TestCase[];
-  removed: TestCase[];
+  added: ReadTestCase[];
+  removed: ReadTestCase[];
   changed: TestCaseChange[];
-  unchanged: TestCase[];
+  unchanged: ReadTestCase[];
 }
 
 /**
@@ -48,9 +48,9 @@ export interface BatchDiff {
 function pairBy<T>(
   before: readonly T[],
   after: readonly T[],
-  key: (item: T) => string,
+  key: (item: T) => string | null,
 ): { pairs: [T, T][]; onlyBefore: T[]; onlyAfter: T[] } {
-  const remaining = new Map<string, T[]>();
+  const remaining = new Map<string | null, T[]>();
   for (const item of after) {
     const list = remaining.get(key(item));
     if (list) list.push(item);
@@ -69,8 +69,8 @@ function pairBy<T>(
 }
 
 export function diffMockData(
-  before: readonly MockData[],
-  after: readonly MockData[],
+  before: readonly ReadMockData[],
+  after: readonly ReadMockData[],
 ): Extract<FieldChange, { field: 'mockData' }> | null {
   const { pairs, onlyBefore, onlyAfter } = pairBy(before, after, (v) => v.variableName);
   const changed = pairs
@@ -80,7 +80,7 @@ export function diffMockData(
   return { field: 'mockData', added: onlyAfter, removed: onlyBefore, changed };
 }
 
-export function diffTestCase(before: TestCase, after: TestCase): FieldChange[] {
+export function diffTestCase(before: ReadTestCase, after: ReadTestCase): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of TEXT_FIELDS) {
     if (before[field] !== after[field]) {
@@ -96,7 +96,7 @@ export function diffTestCase(before: TestCase, after: TestCase): FieldChange[] {
 }
 
 /** Percentage points between two pass rates as shown (rounded to whole percents). */
-export function passRatePoints(before: BatchRun, after: BatchRun): number | null {
+export function passRatePoints(before: ReadBatchRun, after: ReadBatchRun): number | null {
   const a = summarizeAttempts(before).passRate;
   const b = summarizeAttempts(after).passRate;
   if (a === null || b === null) return null;
@@ -112,14 +112,14 @@ export function formatPoints(points: number | null): string {
 }
 
 /** Compares `before` with `after` (the comparison view passes the older batch first). */
-export function diffBatches(before: BatchRun, after: BatchRun): BatchDiff {
+export function diffBatches(before: ReadBatchRun, after: ReadBatchRun): BatchDiff {
   const { pairs, onlyBefore, onlyAfter } = pairBy(
     before.testCases,
     after.testCases,
     (testCase) => testCase.testCaseId,
   );
   const changed: TestCaseChange[] = [];
-  const unchanged: TestCase[] = [];
+  const unchanged: ReadTestCase[] = [];
   for (const [a, b] of pairs) {
     const changes = diffTestCase(a, b);
     if (changes.length === 0) unchanged.push(b);

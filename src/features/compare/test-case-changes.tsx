@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { NotGiven } from '../../components/ui/not-given';
 import { plural } from '../../lib/format';
 import type { FieldChange, TestCaseChange } from './diff-batches';
 import { TextChange } from './text-change';
@@ -62,7 +63,11 @@ function ChangedTestCase({ change }: { change: TestCaseChange }) {
 
 function FieldChangeView({ change }: { change: FieldChange }) {
   const name = FIELD_NAMES[change.field];
-  if (change.field === 'userPrompt' || change.field === 'successCriteria') {
+  if (
+    (change.field === 'userPrompt' || change.field === 'successCriteria') &&
+    change.before !== null &&
+    change.after !== null
+  ) {
     return <TextChange name={name} before={change.before} after={change.after} />;
   }
   if (change.field === 'mockData') {
@@ -100,12 +105,14 @@ function FieldChangeView({ change }: { change: FieldChange }) {
       </div>
     );
   }
+  // A side not given reads "not given" (a long text, too: there is nothing to mark in it).
+  const text = (value: string | number | null) => (value === null ? null : String(value));
   return (
     <p>
       <span className="font-medium">{name}</span>:{' '}
       <OldToNew
-        before={<Value text={String(change.before)} mono={change.field === 'llmModel'} />}
-        after={<Value text={String(change.after)} mono={change.field === 'llmModel'} />}
+        before={<Value text={text(change.before)} mono={change.field === 'llmModel'} />}
+        after={<Value text={text(change.after)} mono={change.field === 'llmModel'} />}
       />
     </p>
   );
@@ -126,7 +133,8 @@ function OldToNew({ before, after }: { before: React.ReactNode; after: React.Rea
   );
 }
 
-function Value({ text, mono = false }: { text: string; mono?: boolean }) {
+function Value({ text, mono = false }: { text: string | null; mono?: boolean }) {
+  if (text === null) return <NotGiven />;
   if (text === '') return <span className="italic">empty</span>;
   return (
     <span className={`[unicode-bidi:plaintext] ${mono ? 'font-mono text-xs' : ''}`}>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TestCase } from '../../../contract/api-schemas';
+import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { plural } from '../../lib/format';
 
 /** Test cases only one batch ran, or that both ran the same: label, id, model and attempts. */
@@ -10,7 +10,7 @@ export function TestCaseList({
 }: {
   title: string;
   empty: string;
-  testCases: TestCase[];
+  testCases: ReadTestCase[];
 }) {
   const headingId = useId();
   return (
@@ -35,9 +35,11 @@ export function TestCaseList({
                 </code>
               </span>
               <span className="text-xs text-slate-600 dark:text-slate-400">
-                <span className="font-mono">{testCase.llmModel}</span> ·{' '}
-                {plural(testCase.attempt, 'attempt', 'attempts')} ·{' '}
-                {plural(testCase.mockData.length, 'variable', 'variables')}
+                <span className="font-mono">{testCase.llmModel ?? 'model not given'}</span> ·{' '}
+                {testCase.attempt === null
+                  ? 'attempts not given'
+                  : plural(testCase.attempt, 'attempt', 'attempts')}{' '}
+                · {plural(testCase.mockData.length, 'variable', 'variables')}
               </span>
             </li>
           ))}

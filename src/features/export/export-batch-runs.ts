@@ -4,7 +4,7 @@
  * page: each page becomes a Blob part as soon as it is serialised, so the parsed batches are
  * dropped at once and the file's bytes live in the browser's blob store, not in script memory.
  */
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRun, ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { walkPages, type PageFetcher, type WalkProgress } from '../../lib/page-walker';
 import { csvHeader, csvRowCount, csvRows } from './to-csv';
 import { JSON_END, JSON_START, jsonChunk } from './to-json';
@@ -39,7 +39,7 @@ class ExportWriter {
     this.parts = [format === 'csv' ? csvHeader() : JSON_START];
   }
 
-  add(batches: readonly BatchRun[]) {
+  add(batches: readonly ReadBatchRun[]) {
     const fresh = batches.filter((batch) => !this.written.has(batch.batchId));
     if (fresh.length === 0) return;
     const text = this.format === 'csv' ? csvRows(fresh) : jsonChunk(fresh, this.batchCount === 0);
@@ -58,7 +58,10 @@ class ExportWriter {
   }
 }
 
-export function exportBatches(batches: readonly BatchRun[], format: ExportFormat): ExportResult {
+export function exportBatches(
+  batches: readonly ReadBatchRun[],
+  format: ExportFormat,
+): ExportResult {
   const writer = new ExportWriter(format);
   writer.add(batches);
   return {
@@ -76,7 +79,7 @@ export async function exportAllPages({
   signal,
   onProgress,
 }: {
-  fetchPage: PageFetcher<BatchRunPage>;
+  fetchPage: PageFetcher<ReadBatchRunPage>;
   format: ExportFormat;
   /** Stop after this many pages (the newest batch runs come first). */
   maxPages?: number;
@@ -100,7 +103,11 @@ export async function exportAllPages({
 }
 
 /** Roughly how big a file of `total` batch runs will be, judged from a sample of them. */
-export function estimateBytes(sample: readonly BatchRun[], total: number, format: ExportFormat) {
+export function estimateBytes(
+  sample: readonly ReadBatchRun[],
+  total: number,
+  format: ExportFormat,
+) {
   if (sample.length === 0) return 0;
   const text = format === 'csv' ? csvRows(sample) : jsonChunk(sample, true);
   return Math.round((new Blob([text]).size / sample.length) * total);

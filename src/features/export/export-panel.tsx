@@ -5,7 +5,7 @@
  * of them, saying how many requests that takes and roughly how big the file will be.
  */
 import { useEffect, useId, useRef } from 'react';
-import type { BatchRun } from '../../../contract/api-schemas';
+import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { Button } from '../../components/ui/button';
 import { formatCount, plural } from '../../lib/format';
 import { WALK_PAGE_SIZE } from '../../lib/page-walker';
@@ -134,7 +134,7 @@ function ConfirmAll({
 }: {
   id: string;
   format: ExportFormat;
-  rows: BatchRun[];
+  rows: ReadBatchRun[];
   totalCount: number;
   onNewest: () => void;
   onAll: () => void;

@@ -3,9 +3,11 @@
  * with the batch's columns repeated (a batch without test cases still gets one row),
  * RFC 4180 quoting, CRLF line endings, a UTF-8 byte-order mark so Excel reads the encoding,
  * and cells that a spreadsheet would run as a formula neutralised with a leading `'`.
+ * Values are written as sent: a field the API left out or sent as null is a blank cell, a
+ * date-time the original string, a mock value of another JSON type its JSON text.
  * Built page by page (`csvRows`) so a long export never holds more than one page of rows.
  */
-import type { BatchRun, MockData } from '../../../contract/api-schemas';
+import type { ReadBatchRun, ReadMockData } from '../../../contract/read-batch-runs';
 import { summarizeAttempts } from '../../lib/attempts';
 
 export const CSV_COLUMNS = [
@@ -40,19 +42,21 @@ export function neutralizeFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** One cell: neutralised, then quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : neutralizeFormula(value);
+/** One cell: neutralised, then quoted when it holds a comma, a quote or a line break; null is blank. */
+export function csvCell(value: string | number | null): string {
+  const text = typeof value === 'number' ? String(value) : neutralizeFormula(value ?? '');
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvLine(cells: readonly (string | number)[]): string {
+export function csvLine(cells: readonly (string | number | null)[]): string {
   return cells.map(csvCell).join(',') + CRLF;
 }
 
 /** `name=value; name=value`, the readable form; the JSON export keeps the exact structure. */
-export function formatMockData(mockData: readonly MockData[]): string {
-  return mockData.map(({ variableName, value }) => `${variableName}=${value}`).join('; ');
+export function formatMockData(mockData: readonly ReadMockData[]): string {
+  return mockData
+    .map(({ variableName, value }) => `${variableName ?? ''}=${value ?? ''}`)
+    .join('; ');
 }
 
 /** Pass rate as a percentage with at most one decimal ("66.7%"); empty with nothing finished. */
@@ -61,7 +65,7 @@ export function formatPassRateCell(passRate: number | null): string {
 }
 
 /** The lines of these batches, header not included. */
-export function csvRows(batches: readonly BatchRun[]): string {
+export function csvRows(batches: readonly ReadBatchRun[]): string {
   let out = '';
   for (const batch of batches) {
     const summary = summarizeAttempts(batch);
@@ -98,7 +102,7 @@ export function csvRows(batches: readonly BatchRun[]): string {
 }
 
 /** Rows a batch takes in the CSV: one per test case, at least one. */
-export function csvRowCount(batch: Pick<BatchRun, 'testCases'>): number {
+export function csvRowCount(batch: Pick<ReadBatchRun, 'testCases'>): number {
   return Math.max(1, batch.testCases.length);
 }
 
@@ -108,6 +112,6 @@ export function csvHeader(): string {
 }
 
 /** A whole CSV file for these batches. */
-export function toCsv(batches: readonly BatchRun[]): string {
+export function toCsv(batches: readonly ReadBatchRun[]): string {
   return csvHeader() + csvRows(batches);
 }

@@ -4,7 +4,7 @@
  * request; the file is saved as soon as it is complete. Unmounting cancels a running export.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRun, ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { WALK_PAGE_SIZE, type PageFetcher } from '../../lib/page-walker';
 import { downloadBlob, exportFileName } from './download';
 import {
@@ -27,13 +27,13 @@ export type ExportState =
 export interface ExportSource {
   agentId: string;
   /** The batch runs on screen. */
-  rows: BatchRun[];
+  rows: ReadBatchRun[];
   /** The page on screen (1-based). */
   page: number;
   /** Batch runs across all pages, as the API last said. */
   totalCount: number;
   /** Reads one page of WALK_PAGE_SIZE batch runs (through the shared cache). */
-  fetchPage: PageFetcher<BatchRunPage>;
+  fetchPage: PageFetcher<ReadBatchRunPage>;
 }
 
 export function useExport({ agentId, rows, page, totalCount, fetchPage }: ExportSource) {

@@ -1,4 +1,7 @@
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import type {
+  ReadBatchRun as BatchRun,
+  ReadBatchRunPage as BatchRunPage,
+} from '../../../contract/read-batch-runs';
 import { pageInfo, pageSlice } from '../../../contract/paging';
 import type { PageFetcher } from '../../lib/page-walker';
 

@@ -4,7 +4,11 @@
  * kept. With `since`, the walk stops at the first batch older than that day, as long as the
  * dates have come newest-first; once one is out of order every page is searched.
  */
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import {
+  dateMs,
+  type ReadBatchRun as BatchRun,
+  type ReadBatchRunPage as BatchRunPage,
+} from '../../../contract/read-batch-runs';
 import { batchMatcher, dayStartMs } from '../../lib/batch-filters';
 import { walkPages, type PageFetcher } from '../../lib/page-walker';
 import type { Filters } from '../../lib/view/view';
@@ -54,9 +58,10 @@ export async function searchMatches({
         progress.totalCount = page.totalCount;
         const found: BatchRun[] = [];
         for (const batch of page.data) {
-          const createdMs = Date.parse(batch.createdDate);
+          const createdMs = dateMs(batch.createdDate);
           if (createdMs > previousMs) progress.outOfOrder = true;
-          previousMs = createdMs;
+          // A date that does not read says nothing about the order.
+          if (!Number.isNaN(createdMs)) previousMs = createdMs;
           if (sinceMs !== null && createdMs < sinceMs && !progress.outOfOrder) {
             progress.stoppedEarly = true;
             break;

@@ -5,7 +5,10 @@
  * per page without copying what it found before.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import type {
+  ReadBatchRun as BatchRun,
+  ReadBatchRunPage as BatchRunPage,
+} from '../../../contract/read-batch-runs';
 import type { PageFetcher } from '../../lib/page-walker';
 import type { Filters } from '../../lib/view/view';
 import { searchMatches, type SearchProgress } from './search-matches';

@@ -1,18 +1,18 @@
 /** The batch runs of a page that ran one test case, reduced to what the history shows. */
-import type { BatchRun } from '../../../contract/api-schemas';
+import { readDateTime, type ReadBatchRun } from '../../../contract/read-batch-runs';
 import { summarizeAttempts, type AttemptSummary } from '../../lib/attempts';
 
 export interface TestCaseRun {
   batchId: string;
-  createdDate: string;
+  createdDate: string | null;
   /** The whole batch's attempts: the API counts attempts per batch, not per test case. */
   summary: AttemptSummary;
   /** The test case as this batch ran it (it may have been edited since). */
-  llmModel: string;
-  attempt: number;
+  llmModel: string | null;
+  attempt: number | null;
 }
 
-export function findRuns(batches: readonly BatchRun[], testCaseId: string): TestCaseRun[] {
+export function findRuns(batches: readonly ReadBatchRun[], testCaseId: string): TestCaseRun[] {
   const runs: TestCaseRun[] = [];
   for (const batch of batches) {
     const testCase = batch.testCases.find((candidate) => candidate.testCaseId === testCaseId);
@@ -39,5 +39,6 @@ export function mergeRuns(
   if (found.length === 0) return known;
   const ids = new Set(known.map((run) => run.batchId));
   const merged = [...known, ...found.filter((run) => !ids.has(run.batchId))];
-  return merged.sort((a, b) => Date.parse(b.createdDate) - Date.parse(a.createdDate));
+  const ms = (run: TestCaseRun) => readDateTime(run.createdDate).ms ?? -Infinity;
+  return merged.sort((a, b) => ms(b) - ms(a));
 }

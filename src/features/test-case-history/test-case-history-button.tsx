@@ -1,5 +1,5 @@
 import { lazy, useState } from 'react';
-import type { BatchRunPage, TestCase } from '../../../contract/api-schemas';
+import type { ReadBatchRunPage, ReadTestCase } from '../../../contract/read-batch-runs';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import type { PageFetcher } from '../../lib/page-walker';
@@ -17,13 +17,16 @@ export function TestCaseHistoryButton({
   onOpenBatch,
 }: {
   agentId: string;
-  testCase: TestCase;
+  testCase: ReadTestCase;
   /** Reads one page of this agent's batch runs (through the shared cache). */
-  fetchPage: PageFetcher<BatchRunPage>;
+  fetchPage: PageFetcher<ReadBatchRunPage>;
   onOpenBatch: (batchId: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const name = testCase.label || testCase.testCaseId;
+  const { testCaseId } = testCase;
+  // Without its id a test case cannot be looked for in other batches.
+  if (testCaseId === null) return null;
+  const name = testCase.label || testCaseId;
   return (
     <>
       <Button
@@ -38,8 +41,8 @@ export function TestCaseHistoryButton({
         <LazyBoundary what="the history">
           <TestCaseHistory
             agentId={agentId}
-            testCaseId={testCase.testCaseId}
-            label={testCase.label}
+            testCaseId={testCaseId}
+            label={testCase.label ?? ''}
             fetchPage={fetchPage}
             onOpenBatch={onOpenBatch}
             onClose={() => setOpen(false)}

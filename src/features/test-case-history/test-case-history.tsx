@@ -4,13 +4,15 @@
  * bar, Cancel and "Scan more".
  */
 import { useId } from 'react';
-import type { BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { AppLink } from '../../components/ui/app-link';
 import { Button } from '../../components/ui/button';
 import { ModalDialog, useDialogClose } from '../../components/ui/modal-dialog';
 import { SuccessBar } from '../../components/ui/success-bar';
 import { formatPassRate } from '../../lib/attempts';
-import { formatCount, formatDateTime, formatRelative, plural } from '../../lib/format';
+import { readDateTime } from '../../../contract/read-batch-runs';
+import { DateTime } from '../../components/ui/date-time';
+import { formatCount, formatRelative, plural } from '../../lib/format';
 import { WALK_PAGE_SIZE, type PageFetcher } from '../../lib/page-walker';
 import { viewHref } from '../../lib/view/view';
 import type { TestCaseRun } from './find-runs';
@@ -28,7 +30,7 @@ export function TestCaseHistory({
   testCaseId: string;
   label: string;
   /** Reads one page of this agent's batch runs (through the shared cache). */
-  fetchPage: PageFetcher<BatchRunPage>;
+  fetchPage: PageFetcher<ReadBatchRunPage>;
   /** Opens a batch run in the view (a plain click on its link); the dialog closes itself. */
   onOpenBatch: (batchId: string) => void;
   onClose: () => void;
@@ -174,13 +176,8 @@ function RunsTable({
               </AppLink>
             </td>
             <td className="py-1.5 pr-3 whitespace-nowrap">
-              <time dateTime={run.createdDate} title={formatDateTime(run.createdDate)}>
-                {formatDateTime(run.createdDate)}
-              </time>
-              <span className="sr-only">, </span>
-              <span className="block text-xs text-slate-600 dark:text-slate-400">
-                {formatRelative(run.createdDate)}
-              </span>
+              <DateTime sent={run.createdDate} />
+              <RelativeDate sent={run.createdDate} />
             </td>
             <td className="py-1.5 pr-3">
               <span className="sr-only">{formatPassRate(run.summary)}: </span>
@@ -192,5 +189,17 @@ function RunsTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** "3 days ago" under the date, when the date reads. */
+function RelativeDate({ sent }: { sent: string | null }) {
+  const { ms } = readDateTime(sent);
+  if (ms === null) return null;
+  return (
+    <>
+      <span className="sr-only">, </span>
+      <span className="block text-xs text-slate-600 dark:text-slate-400">{formatRelative(ms)}</span>
+    </>
   );
 }

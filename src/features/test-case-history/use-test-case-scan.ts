@@ -5,7 +5,7 @@
  * until asked. Starts on mount; stops on unmount or Cancel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BatchRunPage } from '../../../contract/api-schemas';
+import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { walkPages, type PageFetcher } from '../../lib/page-walker';
 import { findRuns, mergeRuns, type TestCaseRun } from './find-runs';
 
@@ -37,7 +37,7 @@ const FIRST_SCAN: Scan = {
   error: null,
 };
 
-export function useTestCaseScan(fetchPage: PageFetcher<BatchRunPage>, testCaseId: string) {
+export function useTestCaseScan(fetchPage: PageFetcher<ReadBatchRunPage>, testCaseId: string) {
   const controller = useRef<AbortController | null>(null);
   const [scan, setScan] = useState<Scan>(FIRST_SCAN);
 

@@ -222,12 +222,22 @@ describe('BatchRunsView', () => {
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
-  it('names the field when the response fails the schema', async () => {
+  it('names the field when the page envelope fails the schema', async () => {
+    serve(() => HttpResponse.json({ ...examplePage, totalPages: 'one' }));
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
+    expect(await screen.findByRole('alert')).toHaveTextContent('totalPages');
+  });
+
+  it('shows a batch run with an odd field as a row, marked, instead of an error', async () => {
     serve(() =>
       HttpResponse.json({ ...examplePage, data: [{ ...exampleBatch, createdDate: 12345 }] }),
     );
     renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
-    expect(await screen.findByRole('alert')).toHaveTextContent('data[0].createdDate');
+    expect(
+      await screen.findByRole('img', { name: 'Incomplete answer, read with repairs: createdDate' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(exampleBatch.batchId)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('shows a skeleton while loading', async () => {

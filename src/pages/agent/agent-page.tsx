@@ -8,7 +8,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useState } from 'react';
-import type { TestCase } from '../../../contract/api-schemas';
+import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
 import { agentsQueries } from '../../features/agents/api/agents-queries';
 import { AgentHeadline } from '../../features/batch-runs/agent-headline';
@@ -61,7 +61,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const selected = Object.keys(selection);
 
-  const historyButton = (testCase: TestCase) => (
+  const historyButton = (testCase: ReadTestCase) => (
     <TestCaseHistoryButton
       agentId={agentId}
       testCase={testCase}
@@ -104,7 +104,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
       <FilterBar key={agentId} filters={filters} onChange={setFilters} />
       <BatchRunsView
         agentId={agentId}
-        agentStatus={known?.status ?? list.rows[0]?.agent.status}
+        agentStatus={known?.status ?? list.rows[0]?.agent.status ?? undefined}
         unknownAgent={agents.isSuccess && !known}
         page={page}
         size={size}

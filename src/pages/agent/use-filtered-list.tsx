@@ -4,7 +4,10 @@
  * API. Undefined without a filter.
  */
 import { useMemo } from 'react';
-import type { BatchRun, BatchRunPage } from '../../../contract/api-schemas';
+import type {
+  ReadBatchRun as BatchRun,
+  ReadBatchRunPage as BatchRunPage,
+} from '../../../contract/read-batch-runs';
 import type { FilteredList } from '../../features/batch-runs/batch-runs-view';
 import { matchesAsPages } from '../../features/filters/matches-as-pages';
 import { NoMatches, SearchStatus } from '../../features/filters/search-status';

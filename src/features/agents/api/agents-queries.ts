@@ -1,10 +1,11 @@
 /**
  * Query factory for the agents feature: the workspace's agents (every page of
  * `GET /v1/agents`) and, per agent, the latest batch runs its board card summarises.
- * The agent schema keeps only id, name and status: secret settings never reach the app.
+ * The agent reader keeps only id, name and status: secret settings never reach the app; an
+ * agent without `agentId` cannot be opened and is left out.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { agentPageSchema, type Agent } from '../../../../contract/api-schemas';
+import { agentPageReader, type ReadAgent } from '../../../../contract/read-agents';
 import { apiGet } from '../../../lib/api-client';
 import { fetchBatchRunsPage } from '../../../lib/batch-runs-api';
 import { createLimit } from '../../../lib/concurrency-limit';
@@ -23,10 +24,10 @@ export const CARD_CONCURRENCY = 4;
 const cardLimit = createLimit(CARD_CONCURRENCY);
 
 /** Walks the pages through the wrapper until the server says there is no next one. */
-export async function fetchAllAgents(signal?: AbortSignal): Promise<Agent[]> {
-  const agents: Agent[] = [];
+export async function fetchAllAgents(signal?: AbortSignal): Promise<ReadAgent[]> {
+  const agents: ReadAgent[] = [];
   for (let page = 0; page < MAX_AGENT_PAGES; page += 1) {
-    const result = await apiGet('/v1/agents', agentPageSchema, {
+    const result = await apiGet('/v1/agents', agentPageReader, {
       params: { page, size: AGENTS_PAGE_SIZE },
       signal,
     });

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { BatchRunPage } from '../../../../contract/api-schemas';
+import type { ReadBatchRunPage } from '../../../../contract/read-batch-runs';
 import { pagesThroughCache, type PageFetcher } from '../../../lib/page-walker';
 import { batchRunsQueries } from './batch-runs-queries';
 
@@ -9,7 +9,7 @@ import { batchRunsQueries } from './batch-runs-queries';
  * features that walk all pages (history, export; the page passes it to them): they share the
  * pages they fetch, and the table does too when it shows as many per page.
  */
-export function usePageFetcher(agentId: string): PageFetcher<BatchRunPage> {
+export function usePageFetcher(agentId: string): PageFetcher<ReadBatchRunPage> {
   const queryClient = useQueryClient();
   return useMemo(
     () =>
