@@ -114,7 +114,7 @@ test.describe('agents board, picker and shared links', () => {
     await page.goto('/');
     await agentCard(page, 'New AI Agent').getByRole('link').click();
     await expect(page.getByText('Page 1 of 7', { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByRole('link', { name: 'Next page' }).click();
     await expect(page.getByText('Page 2 of 7', { exact: true })).toBeVisible();
     await picker(page).fill('Collections Reminder Line');
     await page.keyboard.press('Enter');

@@ -14,8 +14,8 @@ test.describe('batch-runs view on the production build', () => {
     await expect(page.getByText('125 batch runs')).toBeVisible();
     await expect(batchRows(page)).toHaveCount(20);
     await expect(batchRows(page).first()).toHaveAttribute('data-batch-id', EXAMPLE_BATCH);
-    const previous = page.getByRole('button', { name: 'Previous page' });
-    const next = page.getByRole('button', { name: 'Next page' });
+    const previous = page.getByRole('link', { name: 'Previous page' });
+    const next = page.getByRole('link', { name: 'Next page' });
     await expect(previous).toBeDisabled();
 
     for (let n = 2; n <= 7; n += 1) {

@@ -40,7 +40,7 @@ test.describe('resilience', () => {
     });
     await page.goto(`/?agentId=${EXAMPLE_AGENT}&size=${SIZE}`);
     await expectShowing(page, 1);
-    const next = page.getByRole('button', { name: 'Next page' });
+    const next = page.getByRole('link', { name: 'Next page' });
     await expect(next).toBeEnabled();
 
     // Ten real clicks as fast as the mouse goes, not waiting for Next to be enabled: a click
@@ -76,7 +76,7 @@ test.describe('resilience', () => {
     await expect(banner).toBeVisible();
     await expect(banner).toContainText('will refresh by itself when the connection is back');
     // Ask for a page that is not loaded: it waits (the current rows stay, dimmed).
-    await page.getByRole('button', { name: 'Last page' }).click();
+    await page.getByRole('link', { name: 'Last page' }).click();
     expect(pageInUrl(page)).toBe(PAGES);
     await expect(batchRows(page)).toHaveCount(SIZE);
     await expect(page.getByRole('alert')).toHaveCount(0); // waiting, not failed

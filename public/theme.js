@@ -15,4 +15,15 @@
       typeof window.matchMedia === 'function' &&
       window.matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.classList.toggle('dark', dark);
+
+  // The server renders the next page for this browser: its time zone and width, remembered in
+  // two cookies (server/ssr.ts reads them; they carry nothing else).
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const attributes = `; path=/; max-age=31536000; SameSite=Lax${window.location.protocol === 'https:' ? '; Secure' : ''}`;
+    document.cookie = `sm-tz=${encodeURIComponent(zone)}${attributes}`;
+    document.cookie = `sm-vw=${Math.round(window.innerWidth)}${attributes}`;
+  } catch {
+    // cookies disabled: pages are rendered for UTC and a wide screen, then redrawn
+  }
 })();

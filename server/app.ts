@@ -2,7 +2,7 @@
  * The one server app, for `npm run serve` (with the build's static files) and for `npm start`
  * (mounted into Vite, which serves the source instead). In order: the access log; security
  * headers on every answer; health probes; the Host check; sign-in routes and the sign-in gate;
- * the locked /v1 forwarder; the build. It keeps no state between requests that matters, so any
+ * the locked /v1 forwarder; the page, server-rendered (ssr.ts); the build. It keeps no state between requests that matters, so any
  * number of copies can run behind a load balancer.
  */
 import { Hono } from 'hono';
@@ -20,6 +20,7 @@ import type { ServerConfig } from './config.ts';
 import { mountHealth } from './health.ts';
 import { hostAllowList, hostCheck } from './hosts.ts';
 import { securityHeaders, securityHeadersFor } from './security-headers.ts';
+import { serverRendering } from './ssr.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface ServerAppOptions {
@@ -60,7 +61,17 @@ export function createServerApp(
   app.route('/auth', auth.routes);
   app.use(auth.gate);
   app.use(apiMiddleware(createApiHandler(config, { target, log: warn })));
-  if (options.distDir) app.use(staticFiles(options.distDir));
+  if (options.distDir) {
+    app.use(
+      serverRendering({
+        distDir: options.distDir,
+        budgetMs: config.ssrDataBudgetMs,
+        fetch: (request) => app.fetch(request),
+        log: (line, error) => logger.warn({ err: error }, line),
+      }),
+    );
+    app.use(staticFiles(options.distDir));
+  }
 
   app.notFound((c) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {

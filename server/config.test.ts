@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       distDir: 'dist',
       sandboxLiveCycleSeconds: undefined,
       logLevel: 'info',
+      ssrDataBudgetMs: 300,
     });
     expect(loadConfig({ SIGMAMIND_API_KEY: '  ' }).apiKey).toBeNull();
   });
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       DIST_DIR: 'build',
       SANDBOX_LIVE_CYCLE_SECONDS: '20',
       LOG_LEVEL: 'warn',
+      SSR_DATA_BUDGET_MS: '0',
     });
     expect(config).toEqual({
       apiKey: SECRET,
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       distDir: 'build',
       sandboxLiveCycleSeconds: 20,
       logLevel: 'warn',
+      ssrDataBudgetMs: 0,
     });
   });
 
@@ -65,10 +68,11 @@ describe('loadConfig', () => {
         PORT: '70000',
         UPSTREAM_TIMEOUT_MS: '1.5',
         MAX_UPSTREAM_BYTES: '-1',
+        SSR_DATA_BUDGET_MS: '20000',
       });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(
-      /SIGMAMIND_API_URL[\s\S]*PORT[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*MAX_UPSTREAM_BYTES/,
+      /SIGMAMIND_API_URL[\s\S]*PORT[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*MAX_UPSTREAM_BYTES[\s\S]*SSR_DATA_BUDGET_MS/,
     );
   });
 

@@ -14,6 +14,8 @@ const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_UPSTREAM_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_UPSTREAM_CONCURRENCY = 32;
 const DEFAULT_SESSION_HOURS = 12;
+/** How long a server render waits for the API before sending the page without the data. */
+const DEFAULT_SSR_DATA_BUDGET_MS = 300;
 const MIN_SESSION_SECRET_LENGTH = 32;
 
 /** What the /v1 forwarder needs. `apiKey: null` means the embedded sandbox answers instead. */
@@ -59,6 +61,11 @@ export interface ServerConfig extends ApiConfig {
   distDir: string;
   /** pino's level for the access log and server messages. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * SSR_DATA_BUDGET_MS: how long a server-rendered page waits for the API; what has not
+   * arrived by then the browser asks for. 0 sends the page without waiting.
+   */
+  ssrDataBudgetMs: number;
 }
 
 /** Which command reads the settings: `serve` (production) requires the data source to be named. */
@@ -118,6 +125,13 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     { min: 1, max: 10_000 },
     problems,
   );
+  const ssrDataBudgetMs = parseInteger(
+    'SSR_DATA_BUDGET_MS',
+    env.SSR_DATA_BUDGET_MS,
+    DEFAULT_SSR_DATA_BUDGET_MS,
+    { min: 0, max: 10_000 },
+    problems,
+  );
   const publicUrl = parsePublicUrl(text('PUBLIC_URL'), problems);
   const allowedHosts = commaList(text('ALLOWED_HOSTS'));
   const allowAnonymous = parseBoolean('ALLOW_ANONYMOUS', env.ALLOW_ANONYMOUS, problems);
@@ -156,6 +170,7 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     distDir: text('DIST_DIR') || 'dist',
     sandboxLiveCycleSeconds,
     logLevel,
+    ssrDataBudgetMs,
   };
 }
 

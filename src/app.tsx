@@ -4,12 +4,12 @@ import { OfflineBanner } from './components/offline-banner';
 import { ThemeToggle } from './components/theme-toggle';
 import { UrlRepairNotices } from './components/url-repair-notices';
 import { useView } from './lib/view/use-view';
-import { currentView } from './lib/view/view';
+import type { View } from './lib/view/view';
 import { AppLink } from './components/ui/app-link';
 
 // Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
-// each loads on first use, and the one the URL names is requested as soon as this module
-// runs, alongside the first page of data (see main.tsx), so a shared link does not wait twice.
+// each loads on first use, and the one the URL names is requested at start-up (preloadView,
+// from main.tsx), alongside the first page of data, so a shared link does not wait twice.
 const loadAgentPage = () => import('./pages/agent/agent-page');
 const loadAgentsBoard = () => import('./features/agents/agents-board');
 const AgentPage = lazy(() => loadAgentPage().then((module) => ({ default: module.AgentPage })));
@@ -30,10 +30,11 @@ const AgentPicker = lazy(() =>
   import('./features/agents/agent-picker').then((module) => ({ default: module.AgentPicker })),
 );
 
-// A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
-const ignore = () => undefined;
-if (currentView().agentId) loadAgentPage().catch(ignore);
-else loadAgentsBoard().catch(ignore);
+/** Starts loading the code of the view a link names (an agent's page, or the board). */
+export function preloadView(view: Pick<View, 'agentId'>): Promise<unknown> {
+  // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
+  return (view.agentId ? loadAgentPage() : loadAgentsBoard()).catch(() => undefined);
+}
 
 export function App() {
   const { view, selectAgent } = useView();

@@ -1,32 +1,35 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/react';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app';
-import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { preloadView } from './app';
 import { createQueryClient } from './lib/query-client';
+import { browserLocale, setHydrationHints } from './lib/render-context';
+import { hydrateFromPage, readSsrState } from './lib/ssr-state';
 import { currentView } from './lib/view/view';
+import { startupQueries } from './pages/startup-queries';
+import { Root } from './root';
 import './styles.css';
 
 const queryClient = createQueryClient();
+const view = currentView();
+void preloadView(view);
+
+// A page the server rendered carries the data it rendered with (server/ssr.ts).
+const ssr = readSsrState(document);
+if (ssr) hydrateFromPage(queryClient, ssr.queries);
 
 // A shared link's first page is requested now, while the view's code loads (it is a lazy
-// chunk): the view finds it in the cache under the same key.
-const view = currentView();
-if (view.agentId && !view.compare) {
-  // A filtered link's search starts with the first page of 100 (the walker's page size).
-  const first = view.filters ? { page: 1, size: 100 } : view;
-  void queryClient.prefetchQuery(
-    batchRunsQueries.list({ agentId: view.agentId, page: first.page, size: first.size }),
-  );
-}
+// chunk): the view finds it in the cache under the same key. Data the page carried is fresh,
+// so nothing is asked twice.
+for (const query of startupQueries(view)) void queryClient.prefetchQuery(query);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <NuqsAdapter>
-        <App />
-      </NuqsAdapter>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const root = document.getElementById('root')!;
+const app = <Root queryClient={queryClient} UrlAdapter={NuqsAdapter} />;
+// Hydrate the server's HTML when it was rendered in this browser's locale and time zone; a
+// first visit (the zone is not known yet, public/theme.js remembers it) renders afresh.
+const { locale, timeZone } = browserLocale();
+if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
+  setHydrationHints(ssr.hints);
+  hydrateRoot(root, app);
+} else {
+  createRoot(root).render(app);
+}

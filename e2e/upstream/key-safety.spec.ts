@@ -72,7 +72,7 @@ test.describe('the API key stays on the server', () => {
     // A healthy agent: paging, page size, every row opened.
     await page.goto(`/?agentId=${AGENT_IDS.ok}&size=10`);
     await expect(page.locator('tbody tr[data-batch-id]')).toHaveCount(10);
-    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByRole('link', { name: 'Next page' }).click();
     await expect(page.locator('tbody tr[data-batch-id]')).toHaveCount(2);
     await page.getByRole('button', { name: 'Expand all' }).click();
     await page.getByLabel('Rows per page').selectOption('20');

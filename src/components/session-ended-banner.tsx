@@ -11,13 +11,12 @@ import { buttonClass } from './ui/button';
 export function SessionEndedBanner() {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
-  const ended = useSyncExternalStore(
-    (onChange) => cache.subscribe(onChange),
-    () =>
-      cache
-        .getAll()
-        .some((query) => query.state.error instanceof ApiError && query.state.error.sessionEnded),
-  );
+  const hasEnded = () =>
+    cache
+      .getAll()
+      .some((query) => query.state.error instanceof ApiError && query.state.error.sessionEnded);
+  // The cache a page hydrates is the one the server rendered with: the same answer on both.
+  const ended = useSyncExternalStore((onChange) => cache.subscribe(onChange), hasEnded, hasEnded);
   if (!ended) return null;
   return (
     <div

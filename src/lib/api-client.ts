@@ -1,11 +1,13 @@
 /**
  * The one fetch wrapper: every API call goes through `apiGet`. It builds the URL with
- * URLSearchParams against this origin (the server adds the API key), forwards the
+ * URLSearchParams against this origin (the server adds the API key; a server render calls the
+ * server's handler in process, render-context.ts), forwards the
  * AbortSignal, throws an ApiError on any non-2xx or unreadable body, and parses the body
  * with the caller's schema so a wrong shape names the field that is wrong.
  */
 import type * as z from 'zod/mini';
 import { apiErrorBodySchema } from '../../contract/api-schemas';
+import { currentServerRender } from './render-context';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'schema';
 
@@ -45,7 +47,7 @@ export type QueryParams = Record<string, string | number | undefined>;
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 function buildUrl(path: string, params: QueryParams = {}): URL {
-  const url = new URL(path, window.location.origin);
+  const url = new URL(path, currentServerRender()?.origin ?? window.location.origin);
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) search.set(key, String(value));
@@ -166,7 +168,10 @@ export async function apiGet<T extends z.ZodMiniType>(
 
   let response: Response;
   try {
-    response = await fetch(url, { signal: combined, headers: { Accept: 'application/json' } });
+    const init = { signal: combined, headers: { Accept: 'application/json' } };
+    // Rendering on the server, the request goes to the server's own handler, in process.
+    const server = currentServerRender();
+    response = await (server ? server.fetch(url, init) : fetch(url, init));
   } catch (cause) {
     if (signal?.aborted) throw cause; // the caller no longer wants it: let the query layer see the abort
     if (timeout.aborted) {

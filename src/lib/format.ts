@@ -1,26 +1,55 @@
 /** Dates and numbers through Intl, in the reader's locale. */
-const numberFormat = new Intl.NumberFormat();
-const percentFormat = new Intl.NumberFormat(undefined, {
-  style: 'percent',
-  maximumFractionDigits: 0,
-});
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+import { currentServerHints } from './render-context';
+
+/** Formatters already made, by kind, locale and time zone (a server renders many readers'). */
+const formatters = new Map<string, unknown>();
+const MAX_FORMATTERS = 200;
+
+/**
+ * The formatter of this kind for the reader being rendered: in the browser the browser's own
+ * locale and zone; on the server the request's (render-context.ts).
+ */
+export function readerFormat<T>(
+  kind: string,
+  create: (locale: string | undefined, timeZone: string | undefined) => T,
+): T {
+  const hints = currentServerHints();
+  const key = `${kind}|${hints?.locale ?? ''}|${hints?.timeZone ?? ''}`;
+  let format = formatters.get(key) as T | undefined;
+  if (format === undefined) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear(); // many readers' locales: start over
+    format = create(hints?.locale, hints?.timeZone);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const numberFormat = () => readerFormat('number', (locale) => new Intl.NumberFormat(locale));
+const percentFormat = () =>
+  readerFormat(
+    'percent',
+    (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  );
+const dateTimeFormat = () =>
+  readerFormat(
+    'dateTime',
+    (locale, timeZone) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  );
+const relativeFormat = () =>
+  readerFormat('relative', (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
 export function formatCount(value: number): string {
-  return numberFormat.format(value);
+  return numberFormat().format(value);
 }
 
 export function formatPercent(ratio: number): string {
-  return percentFormat.format(ratio);
+  return percentFormat().format(ratio);
 }
 
 /** An instant (ms since the epoch, or an ISO string with an offset) in the reader's words. */
 export function formatDateTime(when: string | number): string {
-  return dateTimeFormat.format(new Date(when));
+  return dateTimeFormat().format(new Date(when));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -38,10 +67,10 @@ export function formatRelative(when: string | number, now: number = Date.now()):
   const seconds = (new Date(when).getTime() - now) / 1000;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') {
-      return relativeFormat.format(Math.round(seconds / size), unit);
+      return relativeFormat().format(Math.round(seconds / size), unit);
     }
   }
-  return relativeFormat.format(0, 'second');
+  return relativeFormat().format(0, 'second');
 }
 
 export function plural(count: number, one: string, many: string): string {

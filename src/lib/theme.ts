@@ -4,7 +4,7 @@
  * variants. public/theme.js applies the same choice before the first paint (an external script,
  * since the CSP forbids inline ones); keep the key and the rule here and there in step.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 
 export const THEME_PREFERENCES = ['system', 'light', 'dark'] as const;
 export type ThemePreference = (typeof THEME_PREFERENCES)[number];
@@ -52,28 +52,43 @@ function subscribeToSystem(onChange: () => void): () => void {
 
 const systemPrefersDark = () => darkQuery()?.matches ?? false;
 
-/** The reader's choice and the theme it gives now; follows the system and other tabs. */
+/** Tabs and components that show the choice hear of a change made here. */
+const preferenceListeners = new Set<() => void>();
+
+function subscribeToPreference(onChange: () => void): () => void {
+  preferenceListeners.add(onChange);
+  // A choice made in another tab applies here too.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === THEME_STORAGE_KEY || event.key === null) onChange();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    preferenceListeners.delete(onChange);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/**
+ * The reader's choice and the theme it gives now; follows the system and other tabs. A server
+ * render (and the hydration of its HTML) cannot read the choice, so it shows System until the
+ * browser's own takes over; public/theme.js has already applied the right colours by then.
+ */
 export function useTheme() {
-  const [preference, setPreferenceState] = useState<ThemePreference>(readThemePreference);
+  const preference = useSyncExternalStore(
+    subscribeToPreference,
+    readThemePreference,
+    () => 'system' as const,
+  );
   const systemDark = useSyncExternalStore(subscribeToSystem, systemPrefersDark, () => false);
   const theme = resolveTheme(preference, systemDark);
 
-  useEffect(() => applyTheme(theme), [theme]);
-
-  // A choice made in another tab applies here too.
-  useEffect(() => {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === THEME_STORAGE_KEY || event.key === null) {
-        setPreferenceState(readThemePreference());
-      }
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
-  }, []);
+  // Applies the live choice, not the rendered one: while hydrating, the render shows System
+  // and must not undo what public/theme.js applied.
+  useEffect(() => applyTheme(resolveTheme(readThemePreference(), systemPrefersDark())), [theme]);
 
   const setPreference = useCallback((next: ThemePreference) => {
     storeThemePreference(next);
-    setPreferenceState(next);
+    preferenceListeners.forEach((notify) => notify());
   }, []);
 
   return { preference, theme, setPreference };

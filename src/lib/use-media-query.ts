@@ -1,6 +1,10 @@
 import { useSyncExternalStore } from 'react';
+import { renderedHints } from './render-context';
 
-/** Whether a CSS media query matches now, following changes; false where matchMedia is missing. */
+/**
+ * Whether a CSS media query matches now, following changes; false where matchMedia is missing.
+ * A server render, and the hydration of its HTML, use what the server decided (render-context.ts).
+ */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (notify) => {
@@ -10,6 +14,6 @@ export function useMediaQuery(query: string): boolean {
       return () => list.removeEventListener('change', notify);
     },
     () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches,
-    () => false,
+    () => renderedHints()?.media[query] ?? false,
   );
 }

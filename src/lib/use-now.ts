@@ -3,6 +3,7 @@
  * it, and a single interval ticks while any of them is mounted, so ages never freeze.
  */
 import { useSyncExternalStore } from 'react';
+import { renderedHints } from './render-context';
 
 export const NOW_TICK_MS = 10_000;
 
@@ -29,8 +30,10 @@ function subscribe(listener: () => void) {
 }
 
 const read = () => now;
+/** A server render, and the hydration of its HTML, show ages against the time it rendered at. */
+const readRendered = () => renderedHints()?.now ?? now;
 
 /** The current time, re-rendering the caller every NOW_TICK_MS. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, read, read);
+  return useSyncExternalStore(subscribe, read, readRendered);
 }

@@ -9,6 +9,7 @@ import { agentsQueries } from './api/agents-queries';
 import { FailingLink } from './failing-link';
 import { AgentCard } from './agent-card';
 import { BOARD_SORTS, BOARD_SORT_LABELS, sortAgents, type BoardSort } from './board-order';
+import { boardTitle } from '../../lib/view/titles';
 
 const GRID_CLASS = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
 const SKELETON_CARDS = 6;
@@ -36,7 +37,7 @@ export function AgentsBoard({
   );
 
   useEffect(() => {
-    document.title = 'All agents · Batch runs';
+    document.title = boardTitle();
   }, []);
 
   let body: React.ReactNode;

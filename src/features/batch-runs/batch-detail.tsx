@@ -16,6 +16,7 @@ import { buttonClass } from '../../components/ui/button';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { TestCasePanel, type TestCaseAction } from './test-case-panel';
 import { AppLink } from '../../components/ui/app-link';
+import { batchTitle } from '../../lib/view/titles';
 
 const copyLinkClass = buttonClass({ size: 'sm', className: 'text-slate-800 dark:text-slate-100' });
 
@@ -46,7 +47,7 @@ export function BatchDetail({
   const name = query.data?.agent.name ?? agentName ?? agentId;
 
   useEffect(() => {
-    document.title = `Batch ${batchId} · ${name} · Batch runs`;
+    document.title = batchTitle(batchId, name);
   }, [batchId, name]);
 
   const backLink = (

@@ -5,6 +5,7 @@ import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import type { PageSize } from '../../lib/view/view';
 import { NoBatchRuns, PastTheEnd, UnreadableRows } from './batch-runs-notices';
 import { useMediaQuery } from '../../lib/use-media-query';
+import { NARROW_QUERY } from '../../lib/render-context';
 import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
 import { BatchRunsToolbar } from './batch-runs-toolbar';
@@ -33,6 +34,8 @@ export interface BatchRunsViewProps {
   /** The agent's latest results, above the page summary. */
   headline?: React.ReactNode;
   onPageChange: (page: number) => void;
+  /** The link to a page of this list (pagination links work without JavaScript too). */
+  pageHref: (page: number) => string;
   /** Opens one batch (`&batch=`), e.g. picked on the chart. */
   onOpenBatch: (batchId: string) => void;
   onSizeChange: (size: PageSize) => void;
@@ -83,6 +86,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
     rowsOpen,
     linkUrl,
     onPageChange,
+    pageHref,
     onSizeChange,
     exportButton,
     headline,
@@ -165,6 +169,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         growing={filtered?.growing}
         matching={filtered !== undefined}
         onPageChange={onPageChange}
+        pageHref={pageHref}
         onSizeChange={onSizeChange}
       />
       <UnreadableRows items={data?.unreadable ?? []} />
@@ -183,6 +188,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
           busy={isPlaceholderData}
           rowCount={rows.length}
           onPageChange={onPageChange}
+          pageHref={pageHref}
         />
       )}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
@@ -210,7 +216,7 @@ function ListBody({
   const { query } = list;
   const { data, isPlaceholderData } = query;
   // Below 1024 px the table's columns do not fit: each batch run becomes a card.
-  const narrow = useMediaQuery('(max-width: 1023.98px)');
+  const narrow = useMediaQuery(NARROW_QUERY);
   const rows = filtered ? filtered.rows : list.rows;
   const notice = filtered ? matchesNotice(filtered, size) : listNotice();
   if (notice !== undefined) return notice;

@@ -2,9 +2,50 @@ import { useState } from 'react';
 import { formatCount, plural } from '../../lib/format';
 import { PAGE_SIZES, type PageSize } from '../../lib/view/view';
 
-import { Button } from '../../components/ui/button';
+import { AppLink } from '../../components/ui/app-link';
+import { Button, buttonClass } from '../../components/ui/button';
 
 const buttonText = 'text-slate-800 dark:text-slate-100';
+
+/**
+ * A step to another page: a real link (it works without JavaScript, in a server-rendered page,
+ * and opens in a new tab), an in-app navigation on a plain click. Where there is no such page
+ * it is a disabled link: named, but neither focusable nor followed.
+ */
+function PageLink({
+  to,
+  disabled,
+  pageHref,
+  onPageChange,
+  children,
+}: {
+  to: number;
+  disabled: boolean;
+  pageHref: (page: number) => string;
+  onPageChange: (page: number) => void;
+  children: React.ReactNode;
+}) {
+  if (disabled) {
+    return (
+      <span
+        role="link"
+        aria-disabled="true"
+        className={buttonClass({ className: `${buttonText} cursor-not-allowed opacity-50` })}
+      >
+        {children}
+      </span>
+    );
+  }
+  return (
+    <AppLink
+      href={pageHref(to)}
+      onNavigate={() => onPageChange(to)}
+      className={buttonClass({ className: buttonText })}
+    >
+      {children}
+    </AppLink>
+  );
+}
 
 /**
  * Previous/Next follow the server's hasPrevious/hasNext exactly; they are also held while
@@ -19,6 +60,7 @@ export function PaginationControls({
   hasNext,
   busy,
   onPageChange,
+  pageHref,
   onSizeChange,
   growing = false,
   matching = false,
@@ -31,6 +73,7 @@ export function PaginationControls({
   hasNext: boolean;
   busy: boolean;
   onPageChange: (page: number) => void;
+  pageHref: (page: number) => string;
   onSizeChange: (size: PageSize) => void;
   /** Over a search's matches while it runs: the last page is only the last found so far. */
   growing?: boolean;
@@ -69,6 +112,7 @@ export function PaginationControls({
           page={page}
           lastPage={totalPages === undefined ? undefined : lastPage}
           onPageChange={onPageChange}
+          pageHref={pageHref}
         />
         <label className="flex items-center gap-2 text-sm">
           <span>Rows per page</span>
@@ -84,35 +128,39 @@ export function PaginationControls({
             ))}
           </select>
         </label>
-        <Button
-          className={buttonText}
+        <PageLink
+          to={1}
           disabled={!hasPrevious || page === 1}
-          onClick={() => onPageChange(1)}
+          pageHref={pageHref}
+          onPageChange={onPageChange}
         >
           First page
-        </Button>
-        <Button
-          className={buttonText}
-          disabled={!hasPrevious}
+        </PageLink>
+        <PageLink
           // From past the end (a stale link), one step back is the last page that exists.
-          onClick={() => onPageChange(Math.min(page - 1, lastPage))}
+          to={Math.min(page - 1, lastPage)}
+          disabled={!hasPrevious}
+          pageHref={pageHref}
+          onPageChange={onPageChange}
         >
           Previous page
-        </Button>
-        <Button
-          className={buttonText}
+        </PageLink>
+        <PageLink
+          to={page + 1}
           disabled={!hasNext || busy}
-          onClick={() => onPageChange(page + 1)}
+          pageHref={pageHref}
+          onPageChange={onPageChange}
         >
           Next page
-        </Button>
-        <Button
-          className={buttonText}
+        </PageLink>
+        <PageLink
+          to={lastPage}
           disabled={totalPages === undefined || page === lastPage || busy}
-          onClick={() => onPageChange(lastPage)}
+          pageHref={pageHref}
+          onPageChange={onPageChange}
         >
           Last page
-        </Button>
+        </PageLink>
       </div>
     </nav>
   );
@@ -127,14 +175,22 @@ function GoToPage({
   page,
   lastPage,
   onPageChange,
+  pageHref,
 }: {
   page: number;
   lastPage: number | undefined;
   onPageChange: (page: number) => void;
+  pageHref: (page: number) => string;
 }) {
   const [text, setText] = useState(String(page));
+  // Without JavaScript the form is a plain GET of this view with the page typed (the server
+  // renders it, repairing a bad number as a link's would be).
+  const target = new URL(pageHref(page), 'http://view.invalid');
+  const kept = [...target.searchParams].filter(([name]) => name !== 'page');
   return (
     <form
+      method="get"
+      action={target.pathname}
       className="flex items-center gap-1.5 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
@@ -148,9 +204,13 @@ function GoToPage({
         if (target !== page) onPageChange(target);
       }}
     >
+      {kept.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label className="flex items-center gap-1.5">
         <span className="whitespace-nowrap">Go to page</span>
         <input
+          name="page"
           type="text"
           inputMode="numeric"
           value={text}
@@ -179,6 +239,7 @@ export function BottomPagination({
   busy,
   rowCount,
   onPageChange,
+  pageHref,
 }: {
   page: number;
   size: number;
@@ -188,6 +249,7 @@ export function BottomPagination({
   busy: boolean;
   rowCount: number;
   onPageChange: (page: number) => void;
+  pageHref: (page: number) => string;
 }) {
   const first = (page - 1) * size + 1;
   return (
@@ -200,20 +262,22 @@ export function BottomPagination({
         {formatCount(totalCount)}
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <Button
-          className={buttonText}
+        <PageLink
+          to={page - 1}
           disabled={!hasPrevious}
-          onClick={() => onPageChange(page - 1)}
+          pageHref={pageHref}
+          onPageChange={onPageChange}
         >
           ← Newer batch runs
-        </Button>
-        <Button
-          className={buttonText}
+        </PageLink>
+        <PageLink
+          to={page + 1}
           disabled={!hasNext || busy}
-          onClick={() => onPageChange(page + 1)}
+          pageHref={pageHref}
+          onPageChange={onPageChange}
         >
           Older batch runs →
-        </Button>
+        </PageLink>
       </div>
     </nav>
   );

@@ -5,6 +5,15 @@ import { formatShortDate, formatShortDateTime, formatTime } from '../../lib/form
 import type { PassRatePoint } from '../../lib/attempts';
 
 const Y_TICKS = [1, 0.5, 0] as const;
+/**
+ * Where each tick label sits. Classes, not style attributes: the server renders this chart, and
+ * the CSP (style-src 'self') drops style attributes in HTML.
+ */
+const Y_TICK_CLASS: Record<(typeof Y_TICKS)[number], string> = {
+  1: 'top-0',
+  0.5: 'top-1/2',
+  0: 'top-full',
+};
 /** Date ticks under the chart: few enough that they never run into each other on a phone. */
 const X_TICKS = 3;
 
@@ -63,8 +72,7 @@ export function PassRateChart({
           {Y_TICKS.map((tick) => (
             <span
               key={tick}
-              className="absolute right-2 -translate-y-1/2 tabular-nums"
-              style={{ top: `${yOf(tick)}%` }}
+              className={`absolute right-2 -translate-y-1/2 tabular-nums ${Y_TICK_CLASS[tick]}`}
             >
               {formatPercent(tick)}
             </span>
@@ -179,23 +187,23 @@ export function PassRateChart({
         aria-hidden="true"
         className="relative mt-1 ml-[2.75rem] h-4 px-2 text-xs whitespace-nowrap text-slate-600 dark:text-slate-400"
       >
-        <div className="relative mx-0 h-full">
+        {/* An SVG, whose x is an attribute: style attributes in server HTML fall to the CSP. */}
+        <svg className="h-full w-full overflow-visible">
           {ticks.map(({ index, label }, position) => (
-            <span
+            <text
               key={index}
-              className="absolute top-0"
-              style={
-                position === 0 && ticks.length > 1
-                  ? { left: 0 }
-                  : position === ticks.length - 1 && ticks.length > 1
-                    ? { right: 0 }
-                    : { left: `${xOf(index)}%`, transform: 'translateX(-50%)' }
-              }
+              y="12"
+              className="fill-current"
+              {...(position === 0 && ticks.length > 1
+                ? { x: '0' }
+                : position === ticks.length - 1 && ticks.length > 1
+                  ? { x: '100%', textAnchor: 'end' }
+                  : { x: `${xOf(index)}%`, textAnchor: 'middle' })}
             >
               {label}
-            </span>
+            </text>
           ))}
-        </div>
+        </svg>
       </div>
       <p className="mt-1 flex min-h-4 flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
         {uncounted > 0 && (

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { BatchRunsListParams } from '../../lib/batch-runs-api';
 import { batchRunsQueries } from './api/batch-runs-queries';
 import { hasRunningBatch } from './live-refresh';
+import { listTitle } from '../../lib/view/titles';
 
 export function useBatchRunsPage({
   agentId,
@@ -42,7 +43,7 @@ export function useBatchRunsPage({
     !rows.some((row) => row.batchId === batch);
   useEffect(() => {
     if (showDetail) return; // the detail view names itself
-    document.title = `${agentName ?? agentId} · page ${page} · Batch runs`;
+    document.title = listTitle(agentName ?? agentId, page);
   }, [agentName, agentId, page, showDetail]);
 
   return {

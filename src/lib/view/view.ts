@@ -7,6 +7,7 @@
  * zero-based page.
  */
 import { createParser, createSerializer } from 'nuqs';
+import { currentServerRender } from '../render-context';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -247,8 +248,10 @@ const serialize = createSerializer(viewParsers);
  * "Copy link".
  */
 export function viewHref(view: Partial<View>, { absolute = false } = {}): string {
-  const path = window.location.pathname;
-  return serialize(absolute ? `${window.location.origin}${path}` : path, {
+  // A server render only renders the app's one page, `/`.
+  const server = currentServerRender();
+  const path = server ? '/' : window.location.pathname;
+  return serialize(absolute ? `${server?.origin ?? window.location.origin}${path}` : path, {
     agentId: view.agentId ?? null,
     page: view.page ?? null,
     size: view.size ?? null,

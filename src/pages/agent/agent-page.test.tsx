@@ -47,8 +47,11 @@ describe('BatchRunsView', () => {
     expect(screen.getByText('Live')).toBeInTheDocument();
     expect(screen.getByText('Page 1 of 7')).toBeInTheDocument();
     expect(screen.getByText(/125 batch runs/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled();
-    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    expect(screen.getByRole('link', { name: 'Next page' })).not.toHaveAttribute('aria-disabled');
+    expect(screen.getByRole('link', { name: 'Previous page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
 
     await user.click(
       screen.getByRole('button', { name: `Show test cases of batch ${exampleBatch.batchId}` }),
@@ -84,14 +87,19 @@ describe('BatchRunsView', () => {
     const user = userEvent.setup();
     renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}` });
     await screen.findByText('Page 1 of 3');
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await user.click(screen.getByRole('link', { name: 'Next page' }));
     await screen.findByText('Page 2 of 3');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled());
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Next page' })).not.toHaveAttribute('aria-disabled'),
+    );
+    await user.click(screen.getByRole('link', { name: 'Next page' }));
     await screen.findByText('batch_test0040');
-    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(screen.getByRole('link', { name: 'Next page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     expect(window.location.search).toContain('page=3');
-    await user.click(screen.getByRole('button', { name: 'First page' }));
+    await user.click(screen.getByRole('link', { name: 'First page' }));
     await screen.findByText('batch_test0000');
     expect(window.location.search).not.toContain('page=');
   });
@@ -122,7 +130,7 @@ describe('BatchRunsView', () => {
     // Below the table: where we are, in batch runs, and a step to newer ones.
     const below = screen.getByRole('navigation', { name: 'Pagination below the table' });
     expect(below).toHaveTextContent('Batch runs 52,321–52,340 of 52,340');
-    await user.click(within(below).getByRole('button', { name: '← Newer batch runs' }));
+    await user.click(within(below).getByRole('link', { name: '← Newer batch runs' }));
     await screen.findByText('Page 2,616 of 2,617');
   });
 
@@ -178,8 +186,8 @@ describe('BatchRunsView', () => {
     const user = userEvent.setup();
     renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}&page=99` });
     await screen.findByRole('heading', { name: 'Page 99 is past the end' });
-    expect(screen.getByRole('button', { name: 'Last page' })).toBeEnabled();
-    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(screen.getByRole('link', { name: 'Last page' })).not.toHaveAttribute('aria-disabled');
+    await user.click(screen.getByRole('link', { name: 'Previous page' }));
     await screen.findByText('Page 7 of 7');
     expect(window.location.search).toContain('page=7');
   });

@@ -121,6 +121,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
           />
         }
         onPageChange={setPage}
+        pageHref={(to) => viewHref({ ...view, page: to, batch: null, compare: null })}
         onOpenBatch={setBatch}
         onSizeChange={setSize}
         rowSelection={selection}

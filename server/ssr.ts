@@ -1,0 +1,226 @@
+/**
+ * Server rendering of the app's page (`/`): the view the URL names, with its rows, in the first
+ * response. The render (src/entry-server.tsx, built into <dist>/.ssr/) asks the API through this
+ * same app in process, carrying the reader's cookies, so it sees exactly what the reader's
+ * browser would: the sign-in gate, the locked forwarder, the sandbox. The page is made per
+ * request (`Cache-Control: no-store`); the hashed assets keep their immutable caching.
+ *
+ * Whatever goes wrong here (no server build, a render that throws) the reader still gets the
+ * plain page, which renders in the browser as before.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from './app-env.ts';
+
+/** What the server build exports (src/entry-server.tsx); typed here to keep src/ out of server/. */
+interface RenderHints {
+  now: number;
+  locale: string;
+  timeZone: string;
+  media: Record<string, boolean>;
+}
+interface ServerEntry {
+  setRenderStorage(storage: AsyncLocalStorage<unknown>): void;
+  renderPage(request: {
+    url: URL;
+    hints: RenderHints;
+    fetch: (url: URL, init: RequestInit) => Promise<Response>;
+    budgetMs: number;
+    signal?: AbortSignal;
+  }): Promise<{
+    html: string;
+    state: string;
+    title: string;
+    modules: string[];
+    complete: boolean;
+  }>;
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** Cookies public/theme.js keeps, so the next page is rendered for this browser. */
+export const TIME_ZONE_COOKIE = 'sm-tz';
+export const WIDTH_COOKIE = 'sm-vw';
+/** Same breakpoint as NARROW_QUERY in src/lib/render-context.ts. */
+const NARROW_QUERY = '(max-width: 1023.98px)';
+const NARROW_BELOW_PX = 1024;
+
+export interface ServerRenderingOptions {
+  distDir: string;
+  budgetMs: number;
+  /** The app itself, to answer the render's API requests in process. */
+  fetch: (request: Request) => Response | Promise<Response>;
+  log: (line: string, error?: unknown) => void;
+}
+
+export function serverRendering(options: ServerRenderingOptions): MiddlewareHandler<AppEnv> {
+  const load = once(() => loadBuild(options.distDir));
+  let warned = false;
+
+  return async (c, next) => {
+    if (
+      c.req.method !== 'GET' ||
+      c.req.path !== '/' ||
+      !(c.req.header('Accept') ?? '').includes('text/html')
+    ) {
+      return next();
+    }
+    let build: Awaited<ReturnType<typeof loadBuild>>;
+    try {
+      build = await load();
+    } catch (error) {
+      if (!warned) options.log('No server build: pages render in the browser only', error);
+      warned = true;
+      return next();
+    }
+
+    const started = performance.now();
+    const url = new URL(c.req.url);
+    const forwarded = pickHeaders(c.req.raw.headers, ['cookie', 'x-request-id', 'user-agent']);
+    let page: Awaited<ReturnType<ServerEntry['renderPage']>>;
+    try {
+      page = await build.entry.renderPage({
+        url,
+        hints: hintsFor(c.req.raw.headers, getCookie(c)),
+        budgetMs: options.budgetMs,
+        signal: c.req.raw.signal,
+        fetch: async (apiUrl, init) => {
+          const headers = new Headers(init.headers);
+          forwarded.forEach((value, name) => headers.set(name, value));
+          return options.fetch(new Request(apiUrl, { ...init, headers }));
+        },
+      });
+    } catch (error) {
+      options.log('Server render failed: sending the page to render in the browser', error);
+      return next();
+    }
+
+    const html = build.template
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      .replace('</head>', `${preloadLinks(build.manifest, page.modules)}</head>`)
+      .replace(
+        '<div id="root"></div>',
+        `<div id="root">${page.html}</div><script type="application/json" id="ssr-state">${page.state}</script>`,
+      );
+    const ms = (performance.now() - started).toFixed(1);
+    return c.html(html, 200, {
+      'Cache-Control': 'no-store',
+      // The page depends on who asks (the session and hint cookies) and in which language.
+      Vary: 'Cookie, Accept-Language',
+      'Server-Timing': `render;dur=${ms};desc="${page.complete ? 'with data' : 'partly without data'}"`,
+    });
+  };
+}
+
+async function loadBuild(distDir: string) {
+  // The server build imports React from node_modules, which picks its build by NODE_ENV: a
+  // server that has not said otherwise renders with the production build, as the browser does.
+  process.env.NODE_ENV ??= 'production';
+  const [module, template, manifestText] = await Promise.all([
+    import(pathToFileURL(join(distDir, '.ssr', 'entry-server.js')).href) as Promise<ServerEntry>,
+    readFile(join(distDir, 'index.html'), 'utf8'),
+    readFile(join(distDir, '.vite', 'manifest.json'), 'utf8'),
+  ]);
+  module.setRenderStorage(new AsyncLocalStorage());
+  return { entry: module, template, manifest: JSON.parse(manifestText) as Manifest };
+}
+
+/** The reader's locale, time zone and screen, as far as the request tells. */
+export function hintsFor(headers: Headers, cookies: Record<string, string>): RenderHints {
+  const width = Number(cookies[WIDTH_COOKIE]);
+  // Without the width cookie (a first visit), the browser's mobile hint decides.
+  const narrow =
+    Number.isFinite(width) && width > 0
+      ? width < NARROW_BELOW_PX
+      : headers.get('sec-ch-ua-mobile') === '?1';
+  return {
+    now: Date.now(),
+    locale: localeOf(headers.get('accept-language')),
+    timeZone: timeZoneOf(cookies[TIME_ZONE_COOKIE]),
+    media: { [NARROW_QUERY]: narrow },
+  };
+}
+
+/** The first language of Accept-Language that Intl supports, as Intl resolves it. */
+export function localeOf(acceptLanguage: string | null): string {
+  const tags = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]!.trim())
+    .filter((tag) => tag && tag !== '*')
+    .slice(0, 8);
+  for (const tag of tags) {
+    try {
+      if (Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0) {
+        return new Intl.DateTimeFormat(tag).resolvedOptions().locale;
+      }
+    } catch {
+      // not a well-formed tag: try the next
+    }
+  }
+  return new Intl.DateTimeFormat('en-US').resolvedOptions().locale;
+}
+
+/** An IANA zone Intl knows, as Intl resolves it; UTC when none is given or it is unknown. */
+export function timeZoneOf(cookie: string | undefined): string {
+  if (cookie && cookie.length <= 64) {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: cookie }).resolvedOptions().timeZone;
+    } catch {
+      // unknown zone
+    }
+  }
+  return 'UTC';
+}
+
+/** `<link rel="modulepreload">` for each module and the chunks it imports, once each. */
+function preloadLinks(manifest: Manifest, modules: string[]): string {
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  // The entry and what it imports are already in index.html.
+  const entries = Object.keys(manifest).filter((key) => manifest[key]!.isEntry);
+  entries.forEach(visit);
+  const already = new Set(files);
+  files.clear();
+  modules.forEach(visit);
+  return [...files]
+    .filter((file) => !already.has(file))
+    .map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`)
+    .join('');
+}
+
+function pickHeaders(headers: Headers, names: string[]): Headers {
+  const picked = new Headers();
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) picked.set(name, value);
+  }
+  return picked;
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** A promise made on first use and kept; a failure is kept too (no retry storm per request). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+}

@@ -1,0 +1,211 @@
+/**
+ * The server render of the view a link names (built by `vite build --ssr` into dist/.ssr/,
+ * called by server/ssr.ts). It renders the same tree as the browser (root.tsx), asks the API
+ * for what that tree asks for, through the server's own /v1 handler in process as the signed-in
+ * reader, and renders again with the answers, within a budget: what has not arrived by then is
+ * left for the browser to ask for, as without a server render. The page carries the answers
+ * (ssr-state.ts) so the browser hydrates without asking again.
+ */
+import { QueryClient, skipToken, type Query } from '@tanstack/react-query';
+import { unstable_createAdapterProvider as createAdapterProvider } from 'nuqs/adapters/custom';
+import { createContext, useContext, type ReactNode } from 'react';
+import { prerender } from 'react-dom/static';
+import { readView, type View } from './lib/view/view';
+import { preloadView } from './app';
+import { agentsQueries } from './features/agents/api/agents-queries';
+import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
+import { provideServerRender, type RenderHints, type ServerRender } from './lib/render-context';
+import { dehydrateForPage, serializeSsrState } from './lib/ssr-state';
+import { batchTitle, boardTitle, listTitle } from './lib/view/titles';
+import { startupQueries } from './pages/startup-queries';
+import { Root } from './root';
+
+export interface PageRequest {
+  /** The page's URL (only its search params are read). */
+  url: URL;
+  hints: RenderHints;
+  /** The server's /v1 handler, in process, with the reader's cookies. */
+  fetch: ServerRender['fetch'];
+  /** How long to wait for the API before sending what is rendered (SSR_DATA_BUDGET_MS). */
+  budgetMs: number;
+  /** The reader went away: stop asking. */
+  signal?: AbortSignal;
+}
+
+export interface RenderedPage {
+  /** The app's HTML, for inside `<div id="root">`. */
+  html: string;
+  /** The JSON for `<script type="application/json" id="ssr-state">`, safe inside it. */
+  state: string;
+  title: string;
+  /** Source modules (Vite manifest keys) the view loads first, to preload. */
+  modules: string[];
+  /** Whether every answer the view asked for arrived within the budget. */
+  complete: boolean;
+}
+
+/** A view asks in steps (the board: agents, then each agent's card); rounds beyond are cut. */
+const MAX_ROUNDS = 4;
+
+/** Per-request storage (Node's AsyncLocalStorage): concurrent renders each see their own. */
+export interface RenderStorage {
+  run<R>(render: ServerRender, work: () => R): R;
+  getStore(): ServerRender | undefined;
+}
+
+let renders: RenderStorage | undefined;
+
+/** Called once by the server before the first render. */
+export function setRenderStorage(storage: RenderStorage): void {
+  renders = storage;
+  provideServerRender(() => storage.getStore());
+}
+
+export async function renderPage(request: PageRequest): Promise<RenderedPage> {
+  if (!renders) throw new Error('renderPage: call setRenderStorage first');
+  const { view } = readView(request.url.searchParams);
+  const deadline = performance.now() + request.budgetMs;
+  const queryClient = new QueryClient({
+    // One try within the budget: the browser retries what failed, as it would have.
+    defaultOptions: { queries: { retry: false, staleTime: 30_000, gcTime: Infinity } },
+  });
+  const render: ServerRender = {
+    hints: request.hints,
+    origin: request.url.origin,
+    fetch: request.fetch,
+  };
+  return renders.run(render, async () => {
+    // The first page is asked for at once, while the first render finds what else the view needs.
+    const asked: Promise<unknown>[] = startupQueries(view).map((query) =>
+      queryClient.prefetchQuery(query),
+    );
+    await preloadView(view);
+
+    const tried = new Set<string>();
+    let html = '';
+    let complete = true;
+    for (let round = 0; ; round += 1) {
+      html = await renderApp(queryClient, request.url.searchParams, request.signal);
+      const wanted = queriesToAsk(queryClient, tried);
+      if (wanted.length === 0 && asked.length === 0) break;
+      if (round === MAX_ROUNDS || request.signal?.aborted) {
+        complete = false;
+        break;
+      }
+      for (const query of wanted) {
+        tried.add(query.queryHash);
+        asked.push(query.fetch());
+      }
+      const arrived = await within(deadline, Promise.allSettled(asked.splice(0)));
+      if (!arrived) {
+        // Out of time: what is still loading is left for the browser; render what arrived.
+        complete = false;
+        await queryClient.cancelQueries();
+        html = await renderApp(queryClient, request.url.searchParams, request.signal);
+        break;
+      }
+    }
+    const state = serializeSsrState({
+      hints: request.hints,
+      queries: dehydrateForPage(queryClient),
+    });
+    const page = {
+      html,
+      state,
+      title: titleOf(view, queryClient),
+      modules: modulesOf(view),
+      complete,
+    };
+    queryClient.clear();
+    return page;
+  });
+}
+
+/** Queries the render asked for (useQuery builds them in the cache) and nobody asked yet. */
+function queriesToAsk(queryClient: QueryClient, tried: Set<string>): Query[] {
+  return queryClient
+    .getQueryCache()
+    .getAll()
+    .filter((query) => {
+      const { status, fetchStatus } = query.state;
+      if (status !== 'pending' || fetchStatus !== 'idle' || tried.has(query.queryHash)) {
+        return false;
+      }
+      const { enabled, queryFn } = query.options as {
+        enabled?: boolean | ((query: Query) => boolean);
+        queryFn?: unknown;
+      };
+      if (!queryFn || queryFn === skipToken) return false;
+      return (typeof enabled === 'function' ? enabled(query) : enabled) !== false;
+    });
+}
+
+/** Whether the work finished before the deadline. */
+async function within(deadline: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([work.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const UrlContext = createContext(new URLSearchParams());
+
+/** The URL adapter of a server render: reads the request's URL; nothing writes it. */
+const ServerUrlAdapter = createAdapterProvider(() => ({
+  searchParams: useContext(UrlContext),
+  updateUrl: () => undefined,
+}));
+
+async function renderApp(
+  queryClient: QueryClient,
+  search: URLSearchParams,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const UrlAdapter = ({ children }: { children: ReactNode }) => (
+    <UrlContext value={search}>
+      <ServerUrlAdapter>{children}</ServerUrlAdapter>
+    </UrlContext>
+  );
+  const { prelude } = await prerender(<Root queryClient={queryClient} UrlAdapter={UrlAdapter} />, {
+    signal,
+    // Every boundary inline, in order: an outlined one would need React's inline scripts,
+    // which the CSP (script-src 'self') does not run.
+    progressiveChunkSize: Number.MAX_SAFE_INTEGER,
+    onError: (error) => {
+      console.error('SSR error', error);
+    },
+  });
+  return new Response(prelude).text();
+}
+
+/** The title the view's effect would set (titles.ts), from what the render had. */
+function titleOf(view: View, queryClient: QueryClient): string {
+  if (!view.agentId) return boardTitle();
+  const page = queryClient.getQueryData(
+    startupQueries(view)[0]?.queryKey ??
+      batchRunsQueries.list({ agentId: view.agentId, page: 1, size: 20 }).queryKey,
+  );
+  const agents = queryClient.getQueryData(agentsQueries.list().queryKey);
+  const name =
+    page?.data[0]?.agent.name ??
+    agents?.find((agent) => agent.agentId === view.agentId)?.agentName ??
+    view.agentId;
+  if (view.batch && !page?.data.some((row) => row.batchId === view.batch)) {
+    return batchTitle(view.batch, name);
+  }
+  return listTitle(name, view.page);
+}
+
+/** The view's own code: the server names it so the browser loads it beside the main chunk. */
+function modulesOf(view: View): string[] {
+  return [
+    view.agentId ? 'src/pages/agent/agent-page.tsx' : 'src/features/agents/agents-board.tsx',
+    'src/features/agents/agent-picker.tsx',
+    'src/components/session-bar.tsx',
+  ];
+}

@@ -1,0 +1,68 @@
+/**
+ * What a render depends on besides the data: the time it shows ages against, the locale and
+ * time zone it formats in, and which media queries match. In the browser these are the
+ * browser's own. On the server (src/entry-server.tsx) each request renders with the reader's
+ * (from its headers and hint cookies), and the browser hydrates with the same values, carried
+ * in the page (src/lib/ssr-state.ts), so the first client render matches the server's HTML;
+ * right after hydration the browser's own values take over.
+ */
+
+export interface RenderHints {
+  /** Milliseconds since the epoch: the "now" relative times are rendered against. */
+  now: number;
+  /** A BCP 47 locale, as Intl resolved it. */
+  locale: string;
+  /** An IANA time zone, as Intl resolved it. */
+  timeZone: string;
+  /** Media queries the server decided on (see NARROW_QUERY); others read as not matching. */
+  media: Record<string, boolean>;
+}
+
+/** Below this width batch runs are cards instead of a table. */
+export const NARROW_QUERY = '(max-width: 1023.98px)';
+
+/** A server render in progress: whom it renders for, and how it reaches the API. */
+export interface ServerRender {
+  hints: RenderHints;
+  /** This request's origin: API paths are resolved against it. */
+  origin: string;
+  /** The server's own /v1 handler, in process, as the signed-in reader. */
+  fetch: (url: URL, init: RequestInit) => Promise<Response>;
+}
+
+/** The server render in progress; set once by the server entry (per-request storage). */
+let serverRender: () => ServerRender | undefined = () => undefined;
+/** What the server rendered this page with; set by main.tsx before hydrating. */
+let hydrationHints: RenderHints | undefined;
+
+/** The server entry reads each request's render from its own per-request store. */
+export function provideServerRender(read: () => ServerRender | undefined): void {
+  serverRender = read;
+}
+
+export function currentServerRender(): ServerRender | undefined {
+  return serverRender();
+}
+
+export function setHydrationHints(hints: RenderHints | undefined): void {
+  hydrationHints = hints;
+}
+
+/** The hints of a server render in progress, if this is one. */
+export function currentServerHints(): RenderHints | undefined {
+  return serverRender()?.hints;
+}
+
+/**
+ * The snapshot a hydrating render must use (useSyncExternalStore's getServerSnapshot): the
+ * server's when rendering on the server or hydrating its HTML, otherwise undefined.
+ */
+export function renderedHints(): RenderHints | undefined {
+  return serverRender()?.hints ?? hydrationHints;
+}
+
+/** The browser's own locale and time zone, as Intl resolves them. */
+export function browserLocale(): { locale: string; timeZone: string } {
+  const { locale, timeZone } = new Intl.DateTimeFormat().resolvedOptions();
+  return { locale, timeZone };
+}

@@ -1,0 +1,105 @@
+/**
+ * What a server-rendered page carries for the browser to hydrate from: the query cache the
+ * server rendered with (TanStack Query's dehydrate/hydrate) and the render hints
+ * (render-context.ts). It travels as JSON in `<script type="application/json" id="ssr-state">`,
+ * which the browser does not execute, so the CSP needs no inline script.
+ */
+import {
+  defaultShouldDehydrateQuery,
+  dehydrate,
+  hydrate,
+  type DehydratedState,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { ApiError, type ApiErrorKind } from './api-client';
+import type { RenderHints } from './render-context';
+
+export const SSR_STATE_ID = 'ssr-state';
+
+export interface SsrState {
+  hints: RenderHints;
+  queries: DehydratedState;
+}
+
+/** An ApiError as JSON (an Error's message is not an enumerable property). */
+interface SerializedApiError {
+  apiError: {
+    kind: ApiErrorKind;
+    message: string;
+    status?: number;
+    path: string;
+    retryAfter?: number;
+    sessionEnded: boolean;
+  };
+}
+
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const { kind, message, status, path, retryAfter, sessionEnded } = error;
+  return { apiError: { kind, message, status, path, retryAfter, sessionEnded } };
+}
+
+function deserializeError(error: unknown): unknown {
+  if (error === null || typeof error !== 'object' || !('apiError' in error)) return error;
+  const { kind, message, ...options } = (error as SerializedApiError).apiError;
+  return new ApiError(kind, message, options);
+}
+
+/**
+ * The cache as the page carries it: answers, and API errors (the page renders the same error
+ * state the browser would). Anything still loading is left for the browser to ask for.
+ */
+export function dehydrateForPage(queryClient: QueryClient): DehydratedState {
+  const state = dehydrate(queryClient, {
+    shouldDehydrateQuery: (query) =>
+      defaultShouldDehydrateQuery(query) ||
+      (query.state.status === 'error' && query.state.error instanceof ApiError),
+  });
+  return {
+    ...state,
+    queries: state.queries.map((query) => ({
+      ...query,
+      state: {
+        ...query.state,
+        error: serializeError(query.state.error) as ApiError | null,
+        fetchFailureReason: serializeError(query.state.fetchFailureReason) as ApiError | null,
+      },
+    })),
+  };
+}
+
+export function hydrateFromPage(queryClient: QueryClient, state: DehydratedState): void {
+  hydrate(queryClient, {
+    ...state,
+    queries: state.queries.map((query) => ({
+      ...query,
+      state: {
+        ...query.state,
+        error: deserializeError(query.state.error) as ApiError | null,
+        fetchFailureReason: deserializeError(query.state.fetchFailureReason) as ApiError | null,
+      },
+    })),
+  });
+}
+
+/**
+ * JSON safe inside a `<script>` element: `<` is escaped, so no `</script>` or `<!--` in the
+ * data can end the element early.
+ */
+export function serializeSsrState(state: SsrState): string {
+  return JSON.stringify(state)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The state a server-rendered page carries, or null (the dev server, or a page without). */
+export function readSsrState(document: Document): SsrState | null {
+  const element = document.getElementById(SSR_STATE_ID);
+  if (!element?.textContent) return null;
+  try {
+    return JSON.parse(element.textContent) as SsrState;
+  } catch {
+    return null; // a damaged page: render in the browser as without one
+  }
+}
