@@ -85,7 +85,12 @@ export function serverRendering(options: ServerRenderingOptions): MiddlewareHand
 
     const started = performance.now();
     const url = new URL(c.req.url);
-    const forwarded = pickHeaders(c.req.raw.headers, ['cookie', 'x-request-id', 'user-agent']);
+    const forwarded = pickHeaders(c.req.raw.headers, [
+      'cookie',
+      'accept-language',
+      'x-request-id',
+      'user-agent',
+    ]);
     let page: Awaited<ReturnType<ServerEntry['renderPage']>>;
     try {
       page = await build.entry.renderPage({

@@ -15,7 +15,7 @@ import { preloadView } from './app';
 import { agentsQueries } from './features/agents/api/agents-queries';
 import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
 import { provideServerRender, type RenderHints, type ServerRender } from './lib/render-context';
-import { dehydrateForPage, serializeSsrState } from './lib/ssr-state';
+import { carriedInPage, dehydrateForPage, serializeSsrState } from './lib/ssr-state';
 import { batchTitle, boardTitle, listTitle } from './lib/view/titles';
 import { startupQueries } from './pages/startup-queries';
 import { Root } from './root';
@@ -96,14 +96,21 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
         tried.add(query.queryHash);
         asked.push(query.fetch());
       }
-      const arrived = await within(deadline, Promise.allSettled(asked.splice(0)));
-      if (!arrived) {
-        // Out of time: what is still loading is left for the browser; render what arrived.
-        complete = false;
-        await queryClient.cancelQueries();
-        html = await renderApp(queryClient, request.url.searchParams, request.signal);
+      if (!(await within(deadline, Promise.allSettled(asked.splice(0))))) {
+        complete = false; // out of time: what is still loading is left for the browser
         break;
       }
+    }
+    // The page shows exactly what it carries: what is still loading, and errors the browser
+    // would retry, are dropped, and the view rendered once more without them.
+    await queryClient.cancelQueries();
+    const dropped = queryClient
+      .getQueryCache()
+      .getAll()
+      .filter((query) => !carriedInPage(query));
+    if (dropped.length > 0) {
+      dropped.forEach((query) => queryClient.getQueryCache().remove(query));
+      html = await renderApp(queryClient, request.url.searchParams, request.signal);
     }
     const state = serializeSsrState({
       hints: request.hints,

@@ -9,9 +9,11 @@ import {
   dehydrate,
   hydrate,
   type DehydratedState,
+  type Query,
   type QueryClient,
 } from '@tanstack/react-query';
 import { ApiError, type ApiErrorKind } from './api-client';
+import { isRetryable } from './query-client';
 import type { RenderHints } from './render-context';
 
 export const SSR_STATE_ID = 'ssr-state';
@@ -46,15 +48,21 @@ function deserializeError(error: unknown): unknown {
 }
 
 /**
- * The cache as the page carries it: answers, and API errors (the page renders the same error
- * state the browser would). Anything still loading is left for the browser to ask for.
+ * The cache as the page carries it: answers, and API errors the browser would not retry either
+ * (a 404, a body of the wrong shape), so the page shows the same error the browser would. An
+ * error the browser would retry (a 5xx, a 429, a timeout) and anything still loading are left
+ * for the browser to ask for, with its retries.
  */
+export function carriedInPage(query: Query): boolean {
+  const { status, error } = query.state;
+  return (
+    defaultShouldDehydrateQuery(query) ||
+    (status === 'error' && error instanceof ApiError && !isRetryable(error))
+  );
+}
+
 export function dehydrateForPage(queryClient: QueryClient): DehydratedState {
-  const state = dehydrate(queryClient, {
-    shouldDehydrateQuery: (query) =>
-      defaultShouldDehydrateQuery(query) ||
-      (query.state.status === 'error' && query.state.error instanceof ApiError),
-  });
+  const state = dehydrate(queryClient, { shouldDehydrateQuery: carriedInPage });
   return {
     ...state,
     queries: state.queries.map((query) => ({
