@@ -42,7 +42,14 @@ const featureBoundaries = FEATURES.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results'],
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+      'bench/.cache',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
