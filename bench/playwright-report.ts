@@ -13,7 +13,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { RunningServer } from './server.ts';
 
-const CACHE = resolve('bench/.cache');
+export const CACHE = resolve('bench/.cache');
 export const REPORT_DIR = join(CACHE, 'playwright-report');
 
 export function ensurePlaywrightReport(): string {
