@@ -42,7 +42,15 @@ const featureBoundaries = FEATURES.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'scratch'],
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+      'bench/.cache',
+      'scratch',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -6,17 +6,33 @@
  *
  * "Next without prefetch": the prefetch of page 2 is held at the network (page.route) until
  * the click, so the click waits for the request as a cold page change would.
+ *
+ * Then, for issue #15: the dashboard side by side with the Playwright HTML report
+ * (bench/side-by-side.ts; BENCH_ROUNDS rounds × RUNS loads each), the first row with the
+ * upstream 150 ms away (bench/delayed-upstream.ts), and the first row with JavaScript disabled.
+ *
+ * Next page and Expand all are found by their name as a link or a button: server-rendered
+ * pages may make page changes links.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+import { VIEWPORT, WATCH, coldLoad, coldLoadWithoutJs, type NoJsLoad } from './cold-load.ts';
+import { startDelayedUpstream } from './delayed-upstream.ts';
+import { CACHE, ensurePlaywrightReport, serveStatic } from './playwright-report.ts';
 import { startProductionServer } from './server.ts';
+import { median, printSideBySide, sideBySide, type SideBySide } from './side-by-side.ts';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const UPSTREAM_DELAY_MS = 150;
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 const LARGE_AGENT = 'agent_X3mHc7YtPq0WfJs5n';
 const ROW = 'tbody tr[data-batch-id]';
+/** A test row in the Playwright HTML report's list. */
+const REPORT_ROW = '.test-file-test';
 
 interface Figure {
   name: string;
@@ -30,21 +46,18 @@ const figures: Figure[] = [];
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? NaN;
 
-// In the page: the time (performance.now(), from navigation start) when `done()` first holds,
-// taken after the next frame so it is the frame that paints it.
-const WATCH = `(done) => new Promise((resolve) => {
-  const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-  if (done()) return finish();
-  const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); finish(); } });
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
-})`;
+// In the page: the link or button named `name` (its label or its text), for the in-page timings.
+const CONTROL = `(name) => [...document.querySelectorAll('a[href], button')]
+  .find((el) => (el.getAttribute('aria-label') ?? el.textContent).trim() === name)`;
 
 async function inPage<T>(page: Page, body: string): Promise<T> {
-  return page.evaluate<T>(`(async () => { const watch = ${WATCH}; ${body} })()`);
+  return page.evaluate<T>(
+    `(async () => { const watch = ${WATCH}; const control = ${CONTROL}; ${body} })()`,
+  );
 }
 
 async function newPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
@@ -57,14 +70,7 @@ async function newPage(browser: Browser) {
 }
 
 async function firstRows(browser: Browser, origin: string) {
-  const { context, page } = await newPage(browser);
-  await page.addInitScript(`(${WATCH})(() => document.querySelector('${ROW}') !== null)
-    .then((t) => { window.__firstRows = t; })`);
-  await page.goto(`${origin}/?agentId=${AGENT}`);
-  await page.waitForFunction(() => '__firstRows' in window);
-  const ms = await page.evaluate(() => (window as unknown as { __firstRows: number }).__firstRows);
-  await context.close();
-  return ms;
+  return (await coldLoad(browser, `${origin}/?agentId=${AGENT}`, ROW)).firstRowMs;
 }
 
 async function nextPage(browser: Browser, origin: string, prefetch: boolean) {
@@ -83,7 +89,7 @@ async function nextPage(browser: Browser, origin: string, prefetch: boolean) {
   const click = inPage<number>(
     page,
     `const first = document.querySelector('${ROW}').dataset.batchId;
-     const next = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next page');
+     const next = control('Next page');
      const start = performance.now();
      next.click();
      const end = await watch(() => document.querySelector('${ROW}')?.dataset.batchId !== first
@@ -103,7 +109,7 @@ async function expandAll(browser: Browser, origin: string) {
   await page.waitForLoadState('networkidle');
   const result = await inPage<{ ms: number; longTasks: number; longest: number }>(
     page,
-    `const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Expand all');
+    `const button = control('Expand all');
      const start = performance.now();
      button.click();
      const end = await watch(() => document.querySelectorAll('tr[id^="panel-"]').length === 100);
@@ -147,7 +153,12 @@ async function heapOverPages(browser: Browser, origin: string) {
   const samples = [await heap()];
   for (let visited = 1; visited <= 50; visited++) {
     const first = await page.locator(ROW).first().getAttribute('data-batch-id');
-    await page.getByRole('button', { name: 'Next page' }).click();
+    const name = 'Next page';
+    await page
+      .getByRole('link', { name, exact: true })
+      .or(page.getByRole('button', { name, exact: true }))
+      .first()
+      .click();
     await page.waitForFunction(
       ([selector, id]) => document.querySelector(selector!)?.getAttribute('data-batch-id') !== id,
       [ROW, first],
@@ -173,12 +184,64 @@ async function sandboxLatency(origin: string, count = 200) {
   return times;
 }
 
+/**
+ * RUNS cold loads with JavaScript off; a page that sends no rows in its HTML sends none the
+ * next time either, so the first load without rows ends the series.
+ */
+/**
+ * The no-JS timing is taken in Node (the page runs no script to time itself), so it carries
+ * Playwright's round trips; this page, one row in plain HTML, measures that floor in the same run.
+ */
+function writeCalibrationPage() {
+  const dir = join(CACHE, 'no-js-calibration');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><title>Calibration</title><table><tbody>' +
+      '<tr data-batch-id="batch_1"><td>Nightly regression</td></tr></tbody></table></html>',
+  );
+  return dir;
+}
+
+async function withoutJs(browser: Browser, origin: string) {
+  const loads: NoJsLoad[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const load = await coldLoadWithoutJs(browser, `${origin}/?agentId=${AGENT}`, ROW);
+    loads.push(load);
+    if (!load.rows) break;
+  }
+  return loads;
+}
+
+function addWithoutJs(name: string, target: string, loads: NoJsLoad[]) {
+  const withRows = loads.filter((load) => load.rows);
+  add(
+    name,
+    target,
+    withRows.map((load) => load.firstRowWallMs),
+    'ms',
+    withRows.length === 0
+      ? 'no rows: none in the HTML within 5 s (client-rendered)'
+      : `goto → row in DOM, timed in Node; in-page FCP ${medianOf(withRows.map((l) => l.fcpMs))} ms, DOM interactive ${medianOf(withRows.map((l) => l.domInteractiveMs))} ms`,
+  );
+}
+
 function add(name: string, target: string, samples: number[], unit = 'ms', note?: string) {
   figures.push({ name, target, unit, samples, note });
 }
 
+const medianOf = (values: number[]) => median(values).toFixed(0);
+
+// Made before the browser starts: a Playwright run of its own, once (cached in bench/.cache/).
+const reportDir = ensurePlaywrightReport();
 const server = await startProductionServer();
+const reportServer = await serveStatic(reportDir);
+const calibration = await serveStatic(writeCalibrationPage());
+const upstream = await startDelayedUpstream(UPSTREAM_DELAY_MS);
+const forwarding = await startProductionServer(upstream.env);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+let besideReport: SideBySide | undefined;
+const noJs: Record<string, NoJsLoad[]> = {};
 try {
   const collect = async <T>(measure: () => Promise<T>) => {
     const out: T[] = [];
@@ -221,9 +284,37 @@ try {
     note: `after GC at pages 0,10..50: ${heap.map((mb) => mb.toFixed(1)).join(' → ')}`,
   });
   add('sandbox page (size 100)', 'p99 < 100 ms', await sandboxLatency(server.origin));
+
+  besideReport = await sideBySide(
+    browser,
+    { url: `${reportServer.origin}/index.html`, rowSelector: REPORT_ROW },
+    { url: `${server.origin}/?agentId=${AGENT}`, rowSelector: ROW },
+    ROUNDS,
+    RUNS,
+  );
+
+  await firstRows(browser, forwarding.origin); // warm-up, as above
+  add(
+    `first rows, upstream +${UPSTREAM_DELAY_MS}`,
+    `≤ ${2 * UPSTREAM_DELAY_MS} ms`,
+    await collect(() => firstRows(browser, forwarding.origin)),
+  );
+
+  noJs.sandbox = await withoutJs(browser, server.origin);
+  addWithoutJs('first rows, no JS', 'rows in HTML', noJs.sandbox);
+  noJs.upstream = await withoutJs(browser, forwarding.origin);
+  addWithoutJs(
+    `  no JS, upstream +${UPSTREAM_DELAY_MS}`,
+    `≤ ${2 * UPSTREAM_DELAY_MS} ms`,
+    noJs.upstream,
+  );
+  noJs.calibration = await withoutJs(browser, calibration.origin);
+  addWithoutJs('  no JS, 1-row static page', 'Playwright floor', noJs.calibration);
 } finally {
   await browser.close();
-  await server.close();
+  await Promise.all(
+    [server, reportServer, calibration, forwarding, upstream].map((s) => s.close()),
+  );
 }
 
 const rows = figures.map((figure) => {
@@ -257,9 +348,24 @@ for (const row of rows) {
     ` ${row.unit}  ${row.target}${extra}${row.note ? `  (${row.note})` : ''}`,
   );
 }
+if (besideReport) printSideBySide(besideReport);
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      runs: RUNS,
+      rows,
+      sideBySide: besideReport,
+      upstreamDelayMs: UPSTREAM_DELAY_MS,
+      noJs,
+    },
+    null,
+    2,
+  ),
+);
 console.log(`\nWritten to ${file}`);
 
 if (process.env.BENCH_LOAD === '1') {
