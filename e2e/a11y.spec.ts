@@ -50,7 +50,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
           body: JSON.stringify({ error: 'Internal Server Error' }),
         }),
       );
-      await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
+      // The server renders a link's first page itself: open the agent from the board instead,
+      // so the browser asks for the page (and is answered the 500).
+      await page.goto('/');
+      await page
+        .getByRole('link', { name: /New AI Agent/ })
+        .first()
+        .click();
+      await expect(page).toHaveURL(new RegExp(`agentId=${EXAMPLE_AGENT}`));
       await expect(page.getByRole('alert')).toBeVisible();
       await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
       await expectNoAxeViolations(page);

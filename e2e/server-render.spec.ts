@@ -86,7 +86,7 @@ test.describe('a server-rendered link', () => {
     await page.goto(`${LIST}&batch=${EXAMPLE_BATCH}`);
     await expect(page.getByText(/März/).first()).toBeVisible();
     const response = await page.goto(LIST);
-    const html = (await response!.text()) as string;
+    const html = await response!.text();
     expect(html).toContain('"timeZone":"America/New_York"');
     expect(html).toMatch(/\d{1,2}\. März/);
     await page.waitForLoadState('networkidle');

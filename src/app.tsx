@@ -71,13 +71,16 @@ export function App() {
         <Suspense fallback={null}>
           <SessionEndedBanner />
         </Suspense>
-        <UrlRepairNotices />
+        {/* The repair notices sit with the view, in its boundary: a server-rendered page is
+            repaired (its URL rewritten) only once the view has hydrated. */}
         {view.agentId ? (
           <LazyBoundary what="the batch runs">
+            <UrlRepairNotices />
             <AgentPage key={view.agentId} agentId={view.agentId} />
           </LazyBoundary>
         ) : (
           <LazyBoundary what="the agents">
+            <UrlRepairNotices />
             <AgentsBoard onOpenAgent={selectAgent} />
           </LazyBoundary>
         )}

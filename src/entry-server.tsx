@@ -7,8 +7,6 @@
  * (ssr-state.ts) so the browser hydrates without asking again.
  */
 import { QueryClient, skipToken, type Query } from '@tanstack/react-query';
-import { unstable_createAdapterProvider as createAdapterProvider } from 'nuqs/adapters/custom';
-import { createContext, useContext, type ReactNode } from 'react';
 import { prerender } from 'react-dom/static';
 import { readView, type View } from './lib/view/view';
 import { preloadView } from './app';
@@ -85,7 +83,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     let html = '';
     let complete = true;
     for (let round = 0; ; round += 1) {
-      html = await renderApp(queryClient, request.url.searchParams, request.signal);
+      html = await renderApp(queryClient, request.url.search, request.signal);
       const wanted = queriesToAsk(queryClient, tried);
       if (wanted.length === 0 && asked.length === 0) break;
       if (round === MAX_ROUNDS || request.signal?.aborted) {
@@ -110,7 +108,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
       .filter((query) => !carriedInPage(query));
     if (dropped.length > 0) {
       dropped.forEach((query) => queryClient.getQueryCache().remove(query));
-      html = await renderApp(queryClient, request.url.searchParams, request.signal);
+      html = await renderApp(queryClient, request.url.search, request.signal);
     }
     const state = serializeSsrState({
       hints: request.hints,
@@ -160,25 +158,12 @@ async function within(deadline: number, work: Promise<unknown>): Promise<boolean
   }
 }
 
-const UrlContext = createContext(new URLSearchParams());
-
-/** The URL adapter of a server render: reads the request's URL; nothing writes it. */
-const ServerUrlAdapter = createAdapterProvider(() => ({
-  searchParams: useContext(UrlContext),
-  updateUrl: () => undefined,
-}));
-
 async function renderApp(
   queryClient: QueryClient,
-  search: URLSearchParams,
+  search: string,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const UrlAdapter = ({ children }: { children: ReactNode }) => (
-    <UrlContext value={search}>
-      <ServerUrlAdapter>{children}</ServerUrlAdapter>
-    </UrlContext>
-  );
-  const { prelude } = await prerender(<Root queryClient={queryClient} UrlAdapter={UrlAdapter} />, {
+  const { prelude } = await prerender(<Root queryClient={queryClient} search={search} />, {
     signal,
     // Every boundary inline, in order: an outlined one would need React's inline scripts,
     // which the CSP (script-src 'self') does not run.

@@ -1,4 +1,3 @@
-import { NuqsAdapter } from 'nuqs/adapters/react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { preloadView } from './app';
 import { createQueryClient } from './lib/query-client';
@@ -23,13 +22,18 @@ if (ssr) hydrateFromPage(queryClient, ssr.queries);
 for (const query of startupQueries(view)) void queryClient.prefetchQuery(query);
 
 const root = document.getElementById('root')!;
-const app = <Root queryClient={queryClient} UrlAdapter={NuqsAdapter} />;
+const app = <Root queryClient={queryClient} search={window.location.search} />;
 // Hydrate the server's HTML when it was rendered in this browser's locale and time zone; a
 // first visit (the zone is not known yet, public/theme.js remembers it) renders afresh.
 const { locale, timeZone } = browserLocale();
 if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   setHydrationHints(ssr.hints);
-  hydrateRoot(root, app);
+  hydrateRoot(root, app, {
+    // Where the server's HTML and the browser's first render differ: React recovers by
+    // rendering that part afresh; the component stack says which part it was.
+    onRecoverableError: (error, info) =>
+      console.error('Server HTML and first render differ:', error, info.componentStack ?? ''),
+  });
 } else {
   createRoot(root).render(app);
 }

@@ -26,8 +26,11 @@ function refuseDialogs(page: Page): string[] {
 async function traces(page: Page) {
   return page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
+    // The app's own files, and the one data block the server renders (JSON, never run).
     const appScripts = [...document.scripts].every(
-      (script) => script.src !== '' && new URL(script.src).origin === location.origin,
+      (script) =>
+        (script.src !== '' && new URL(script.src).origin === location.origin) ||
+        (script.id === 'ssr-state' && script.type === 'application/json' && script.src === ''),
     );
     return {
       pwned: w.__pwned ?? null,

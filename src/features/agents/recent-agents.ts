@@ -3,7 +3,7 @@
  * is read through a schema, so bad JSON, a foreign shape or a storage that throws (private
  * mode, quota, disabled cookies) yields an empty list instead of a broken page.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
 import { isValidId } from '../../lib/view/view';
 
@@ -65,19 +65,53 @@ export function withRecentAgent(recents: RecentAgent[], agent: RecentAgent): Rec
   );
 }
 
+/** Pickers on this page hear of a change made by another. */
+const listeners = new Set<() => void>();
+const NONE: RecentAgent[] = [];
+/** The last list read, kept while storage holds the same text (useSyncExternalStore wants one). */
+let last: { raw: string | null | undefined; recents: RecentAgent[] } = {
+  raw: undefined,
+  recents: NONE,
+};
+
+function storedText(): string | null {
+  try {
+    return storage()?.getItem(RECENT_AGENTS_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function snapshot(): RecentAgent[] {
+  const raw = storedText();
+  if (raw !== last.raw) last = { raw, recents: readRecentAgents() };
+  return last.recents;
+}
+
+function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+
+/** Stores the list; where storage refuses it, the list still holds for this page. */
+function update(recents: RecentAgent[]): void {
+  writeRecentAgents(recents);
+  last = { raw: storedText(), recents };
+  listeners.forEach((notify) => notify());
+}
+
+/**
+ * The recent agents, following changes. A server render (and the hydration of its HTML)
+ * cannot read this browser's storage: it shows none, and the browser's own list follows.
+ */
 export function useRecentAgents() {
-  const [recents, setRecents] = useState(readRecentAgents);
+  const recents = useSyncExternalStore(subscribe, snapshot, () => NONE);
 
-  const remember = useCallback((agent: RecentAgent) => {
-    const next = withRecentAgent(readRecentAgents(), agent);
-    writeRecentAgents(next);
-    setRecents(next);
-  }, []);
-
-  const clear = useCallback(() => {
-    writeRecentAgents([]);
-    setRecents([]);
-  }, []);
+  const remember = useCallback(
+    (agent: RecentAgent) => update(withRecentAgent(snapshot(), agent)),
+    [],
+  );
+  const clear = useCallback(() => update(NONE), []);
 
   return { recents, remember, clear };
 }
