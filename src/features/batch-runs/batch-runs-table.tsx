@@ -1,15 +1,19 @@
 import {
+  FlexRender,
   useTable,
   type ExpandedState,
+  type Row,
   type RowSelectionState,
   type Updater,
 } from '@tanstack/react-table';
-import { Fragment, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { batchRunColumns } from './columns';
 import { batchRunsFeatures } from './table-features';
 import { MAX_COMPARED } from '../../lib/view/view';
 import { TestCasePanel, type TestCaseAction } from './test-case-panel';
+
+type BatchRunRowModel = Row<typeof batchRunsFeatures, ReadBatchRun>;
 
 const CELL_CLASS: Partial<Record<string, string>> = {
   select: 'w-9 pr-0',
@@ -99,33 +103,71 @@ export function BatchRunsTable({
       </thead>
       <tbody>
         {table.getRowModel().rows.map((row) => (
-          <Fragment key={row.id}>
-            <tr
-              id={`row-${row.id}`}
-              data-batch-id={row.id}
-              className={`scroll-mt-4 border-t border-slate-200 align-top has-[:focus-visible]:shadow-[inset_3px_0_0_var(--color-indigo-500)] dark:border-slate-800 ${row.getIsExpanded() ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
-            >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={`px-3 py-2 ${CELL_CLASS[cell.column.id] ?? ''}`}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-            {row.getIsExpanded() && (
-              <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
-                <td colSpan={row.getAllCells().length} className="p-0">
-                  {/* Off-screen panels skip layout and paint until scrolled to: "Expand all"
-                      on 100 rows was a second of layout otherwise. */}
-                  <div className="[contain-intrinsic-size:auto_32rem] [content-visibility:auto]">
-                    <h2 className="sr-only">Test cases of batch {row.original.batchId}</h2>
-                    <TestCasePanel testCases={row.original.testCases} action={testCaseAction} />
-                  </div>
-                </td>
-              </tr>
-            )}
-          </Fragment>
+          <BatchRunRow
+            key={row.id}
+            row={row}
+            batch={row.original}
+            open={row.getIsExpanded()}
+            selected={row.getIsSelected()}
+            canSelect={row.getCanSelect()}
+            testCaseAction={testCaseAction}
+          />
         ))}
       </tbody>
     </table>
   );
 }
+
+interface BatchRunRowProps {
+  /** TanStack's row: the cells read it. A new object for the same batch and state renders
+   *  the same, so the comparison below looks at what it shows instead. */
+  row: BatchRunRowModel;
+  batch: ReadBatchRun;
+  open: boolean;
+  selected: boolean;
+  canSelect: boolean;
+  testCaseAction: TestCaseAction | undefined;
+}
+
+/**
+ * One batch run and, when open, its test cases. Memoised: a page change mounts only the new
+ * page's rows, and a render that changes nothing in a row (the URL catching up, a pick on
+ * another row, a live refresh that returns the same batch) leaves it alone.
+ */
+const BatchRunRow = memo(
+  function BatchRunRow({ row, batch, open, testCaseAction }: BatchRunRowProps) {
+    return (
+      <>
+        <tr
+          id={`row-${row.id}`}
+          data-batch-id={row.id}
+          className={`scroll-mt-4 border-t border-slate-200 align-top has-[:focus-visible]:shadow-[inset_3px_0_0_var(--color-indigo-500)] dark:border-slate-800 ${open ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
+        >
+          {row.getAllCells().map((cell) => (
+            <td key={cell.id} className={`px-3 py-2 ${CELL_CLASS[cell.column.id] ?? ''}`}>
+              <FlexRender cell={cell} />
+            </td>
+          ))}
+        </tr>
+        {open && (
+          <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
+            <td colSpan={row.getAllCells().length} className="p-0">
+              {/* Off-screen panels skip layout and paint until scrolled to: "Expand all"
+                  on 100 rows was a second of layout otherwise. */}
+              <div className="[contain-intrinsic-size:auto_32rem] [content-visibility:auto]">
+                <h2 className="sr-only">Test cases of batch {batch.batchId}</h2>
+                <TestCasePanel testCases={batch.testCases} action={testCaseAction} />
+              </div>
+            </td>
+          </tr>
+        )}
+      </>
+    );
+  },
+  (before, after) =>
+    before.batch === after.batch &&
+    before.open === after.open &&
+    before.selected === after.selected &&
+    before.canSelect === after.canSelect &&
+    before.testCaseAction === after.testCaseAction,
+);

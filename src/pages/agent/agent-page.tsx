@@ -7,7 +7,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
 import { agentsQueries } from '../../features/agents/api/agents-queries';
@@ -61,13 +61,17 @@ export function AgentPage({ agentId }: { agentId: string }) {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const selected = Object.keys(selection);
 
-  const historyButton = (testCase: ReadTestCase) => (
-    <TestCaseHistoryButton
-      agentId={agentId}
-      testCase={testCase}
-      fetchPage={fetchPage}
-      onOpenBatch={setBatch}
-    />
+  // Stable, so the list's memoised rows are not redrawn by every render of the page.
+  const historyButton = useCallback(
+    (testCase: ReadTestCase) => (
+      <TestCaseHistoryButton
+        agentId={agentId}
+        testCase={testCase}
+        fetchPage={fetchPage}
+        onOpenBatch={setBatch}
+      />
+    ),
+    [agentId, fetchPage, setBatch],
   );
 
   if (compare) {
