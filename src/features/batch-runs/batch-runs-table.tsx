@@ -6,7 +6,7 @@ import {
   type RowSelectionState,
   type Updater,
 } from '@tanstack/react-table';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { batchRunColumns } from './columns';
 import { batchRunsFeatures } from './table-features';
@@ -14,6 +14,9 @@ import { MAX_COMPARED } from '../../lib/view/view';
 import { TestCasePanel, type TestCaseAction } from './test-case-panel';
 
 type BatchRunRowModel = Row<typeof batchRunsFeatures, ReadBatchRun>;
+
+/** About a screenful of rows: on a page change these render at once, the rest a moment later. */
+const EAGER_ROWS = 10;
 
 const CELL_CLASS: Partial<Record<string, string>> = {
   select: 'w-9 pr-0',
@@ -71,6 +74,17 @@ export function BatchRunsTable({
     onRowSelectionChange,
   });
 
+  // A page change mounts a whole page of new rows. The first screenful renders at once; rows
+  // below it start as light rows (same ids, one empty cell) and fill in a second, interruptible
+  // pass (useDeferredValue), so the new page is on screen within a frame. Rows already shown
+  // (a live refresh of the same page) are never made light, and the first render (also the
+  // server's) has nothing deferred.
+  const shownRows = useDeferredValue(rows);
+  const shownIds = useMemo(
+    () => (shownRows === rows ? null : new Set(shownRows.map((row) => row.batchId))),
+    [shownRows, rows],
+  );
+
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (!scrollToId || scrolledTo.current === scrollToId) return;
@@ -102,10 +116,11 @@ export function BatchRunsTable({
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
+        {table.getRowModel().rows.map((row, index) => (
           <BatchRunRow
             key={row.id}
             row={row}
+            light={shownIds !== null && index >= EAGER_ROWS && !shownIds.has(row.id)}
             batch={row.original}
             open={row.getIsExpanded()}
             selected={row.getIsSelected()}
@@ -123,6 +138,8 @@ interface BatchRunRowProps {
    *  the same, so the comparison below looks at what it shows instead. */
   row: BatchRunRowModel;
   batch: ReadBatchRun;
+  /** Not filled in yet (below the first screenful of a new page): an empty row of its size. */
+  light: boolean;
   open: boolean;
   selected: boolean;
   canSelect: boolean;
@@ -135,7 +152,18 @@ interface BatchRunRowProps {
  * another row, a live refresh that returns the same batch) leaves it alone.
  */
 const BatchRunRow = memo(
-  function BatchRunRow({ row, batch, open, testCaseAction }: BatchRunRowProps) {
+  function BatchRunRow({ row, batch, light, open, testCaseAction }: BatchRunRowProps) {
+    if (light) {
+      return (
+        <tr
+          id={`row-${row.id}`}
+          data-batch-id={row.id}
+          className="h-[3.3rem] border-t border-slate-200 dark:border-slate-800"
+        >
+          <td colSpan={row.getAllCells().length} />
+        </tr>
+      );
+    }
     return (
       <>
         <tr
@@ -166,6 +194,7 @@ const BatchRunRow = memo(
   },
   (before, after) =>
     before.batch === after.batch &&
+    before.light === after.light &&
     before.open === after.open &&
     before.selected === after.selected &&
     before.canSelect === after.canSelect &&
