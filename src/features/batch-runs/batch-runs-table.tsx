@@ -33,6 +33,7 @@ export function BatchRunsTable({
   page,
   size,
   expanded,
+  unfilled,
   onExpandedChange,
   scrollToId,
   caption,
@@ -45,6 +46,8 @@ export function BatchRunsTable({
   page: number;
   size: number;
   expanded: Record<string, boolean>;
+  /** Open rows whose test cases are still to render (see useExpandedRows). */
+  unfilled?: ReadonlySet<string>;
   onExpandedChange: (updater: Updater<ExpandedState>) => void;
   /** A batch opened from a link: scrolled into view once it is on screen. */
   scrollToId: string | null;
@@ -123,6 +126,7 @@ export function BatchRunsTable({
             light={shownIds !== null && index >= EAGER_ROWS && !shownIds.has(row.id)}
             batch={row.original}
             open={row.getIsExpanded()}
+            filled={!unfilled?.has(row.id)}
             selected={row.getIsSelected()}
             canSelect={row.getCanSelect()}
             testCaseAction={testCaseAction}
@@ -141,6 +145,8 @@ interface BatchRunRowProps {
   /** Not filled in yet (below the first screenful of a new page): an empty row of its size. */
   light: boolean;
   open: boolean;
+  /** The open panel holds its test cases; false while "Expand all" fills the panels in. */
+  filled: boolean;
   selected: boolean;
   canSelect: boolean;
   testCaseAction: TestCaseAction | undefined;
@@ -152,7 +158,7 @@ interface BatchRunRowProps {
  * another row, a live refresh that returns the same batch) leaves it alone.
  */
 const BatchRunRow = memo(
-  function BatchRunRow({ row, batch, light, open, testCaseAction }: BatchRunRowProps) {
+  function BatchRunRow({ row, batch, light, open, filled, testCaseAction }: BatchRunRowProps) {
     if (light) {
       return (
         <tr
@@ -181,10 +187,18 @@ const BatchRunRow = memo(
           <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
             <td colSpan={row.getAllCells().length} className="p-0">
               {/* Off-screen panels skip layout and paint until scrolled to: "Expand all"
-                  on 100 rows was a second of layout otherwise. */}
-              <div className="[contain-intrinsic-size:auto_32rem] [content-visibility:auto]">
+                  on 100 rows was a second of layout otherwise. A panel still to fill holds
+                  the same room without content-visibility, whose second layout pass over
+                  the whole table would only cost time while there is nothing to skip. */}
+              <div
+                className={
+                  filled
+                    ? '[contain-intrinsic-size:auto_32rem] [content-visibility:auto]'
+                    : 'h-[32rem]'
+                }
+              >
                 <h2 className="sr-only">Test cases of batch {batch.batchId}</h2>
-                <TestCasePanel testCases={batch.testCases} action={testCaseAction} />
+                {filled && <TestCasePanel testCases={batch.testCases} action={testCaseAction} />}
               </div>
             </td>
           </tr>
@@ -196,6 +210,7 @@ const BatchRunRow = memo(
     before.batch === after.batch &&
     before.light === after.light &&
     before.open === after.open &&
+    before.filled === after.filled &&
     before.selected === after.selected &&
     before.canSelect === after.canSelect &&
     before.testCaseAction === after.testCaseAction,
