@@ -27,7 +27,8 @@ const CELL_CLASS: Partial<Record<string, string>> = {
   attempts: 'w-[6rem] text-right',
 };
 
-export function BatchRunsTable({
+/** Memoised: its props are the query's rows, stable callbacks and plain values. */
+export const BatchRunsTable = memo(function BatchRunsTable({
   rows,
   totalCount,
   page,
@@ -135,7 +136,7 @@ export function BatchRunsTable({
       </tbody>
     </table>
   );
-}
+});
 
 interface BatchRunRowProps {
   /** TanStack's row: the cells read it. A new object for the same batch and state renders

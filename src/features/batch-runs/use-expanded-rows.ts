@@ -11,7 +11,7 @@
  * first render, so the server's HTML and the hydrated page agree.
  */
 import type { ExpandedState, Updater } from '@tanstack/react-table';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 
 /** Panels filled per render: a short commit each, well inside a frame. */
@@ -26,31 +26,39 @@ export function useExpandedRows(
   const [opened, setOpened] = useState<Record<string, boolean>>({});
   // Open rows whose panel content is still to render, in the order they fill.
   const [waiting, setWaiting] = useState<readonly string[]>([]);
-  const expanded: Record<string, boolean> = batch ? { ...opened, [batch]: true } : opened;
+  const expanded: Record<string, boolean> = useMemo(
+    () => (batch ? { ...opened, [batch]: true } : opened),
+    [opened, batch],
+  );
 
-  function onExpandedChange(updater: Updater<ExpandedState>) {
-    const next = typeof updater === 'function' ? updater(expanded) : updater;
-    const nextMap =
-      next === true ? Object.fromEntries(rows.map((row) => [row.batchId, true])) : next;
-    // One row opened by hand goes into the URL; "Expand all" leaves the URL alone.
-    const newlyOpened = Object.keys(nextMap).filter((id) => nextMap[id] && !expanded[id]);
-    if (newlyOpened.length === 1) setBatch(newlyOpened[0]!);
-    else if (batch && !nextMap[batch]) setBatch(null);
-    const nextOpened = Object.fromEntries(Object.entries(nextMap).filter(([, open]) => open));
-    if (newlyOpened.length > 1) {
-      // Opening many at once: every row opens in this render, its panel fills in later.
-      startTransition(() => {
+  // Stable while the rows and open rows stay the same, so the memoised table skips renders
+  // that change neither (the URL catching up after a page change).
+  const onExpandedChange = useCallback(
+    (updater: Updater<ExpandedState>) => {
+      const next = typeof updater === 'function' ? updater(expanded) : updater;
+      const nextMap =
+        next === true ? Object.fromEntries(rows.map((row) => [row.batchId, true])) : next;
+      // One row opened by hand goes into the URL; "Expand all" leaves the URL alone.
+      const newlyOpened = Object.keys(nextMap).filter((id) => nextMap[id] && !expanded[id]);
+      if (newlyOpened.length === 1) setBatch(newlyOpened[0]!);
+      else if (batch && !nextMap[batch]) setBatch(null);
+      const nextOpened = Object.fromEntries(Object.entries(nextMap).filter(([, open]) => open));
+      if (newlyOpened.length > 1) {
+        // Opening many at once: every row opens in this render, its panel fills in later.
+        startTransition(() => {
+          setOpened(nextOpened);
+          setWaiting((current) => [...current.filter((id) => nextOpened[id]), ...newlyOpened]);
+        });
+      } else {
         setOpened(nextOpened);
-        setWaiting((current) => [...current.filter((id) => nextOpened[id]), ...newlyOpened]);
-      });
-    } else {
-      setOpened(nextOpened);
-      // A closed row stops waiting: opened again by hand, it renders whole at once.
-      setWaiting((current) =>
-        current.length === 0 ? current : current.filter((id) => nextOpened[id]),
-      );
-    }
-  }
+        // A closed row stops waiting: opened again by hand, it renders whole at once.
+        setWaiting((current) =>
+          current.length === 0 ? current : current.filter((id) => nextOpened[id]),
+        );
+      }
+    },
+    [expanded, rows, batch, setBatch],
+  );
 
   // One chunk per task: each fill is a short render and commit of its own, with the browser
   // free to paint and take input in between.

@@ -60,6 +60,11 @@ export function AgentPage({ agentId }: { agentId: string }) {
   // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
   const [selection, setSelection] = useState<RowSelectionState>({});
   const selected = Object.keys(selection);
+  const onRowSelectionChange = useCallback(
+    (updater: Updater<RowSelectionState>) =>
+      setSelection((current) => (typeof updater === 'function' ? updater(current) : updater)),
+    [],
+  );
 
   // Stable, so the list's memoised rows are not redrawn by every render of the page.
   const historyButton = useCallback(
@@ -128,9 +133,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
         onOpenBatch={setBatch}
         onSizeChange={setSize}
         rowSelection={selection}
-        onRowSelectionChange={(updater: Updater<RowSelectionState>) =>
-          setSelection((current) => (typeof updater === 'function' ? updater(current) : updater))
-        }
+        onRowSelectionChange={onRowSelectionChange}
         testCaseAction={historyButton}
         filtered={search?.filtered}
         exportButton={
