@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { quote } from '../../lib/view/view';
 import { useAgentCombobox, type AgentCombobox, type PickerOption } from './use-agent-combobox';
@@ -8,7 +8,9 @@ import { useAgentCombobox, type AgentCombobox, type PickerOption } from './use-a
  * (filter by name or id; arrows, Enter, Escape), recently opened agents first, and any valid
  * pasted id even if the list does not have it. The state lives in useAgentCombobox.
  */
-export function AgentPicker({
+// Memoised: the header's picker keeps its props (agent id, a stable callback) across the list's
+// page changes, so it does not re-render with them.
+export const AgentPicker = memo(function AgentPicker({
   agentId,
   onSelect,
 }: {
@@ -83,7 +85,7 @@ export function AgentPicker({
       </div>
     </div>
   );
-}
+});
 
 /** The open list: what it is doing (loading, failed, nothing matches), the groups of options. */
 function AgentList({

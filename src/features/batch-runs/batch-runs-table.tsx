@@ -1,15 +1,22 @@
 import {
+  FlexRender,
   useTable,
   type ExpandedState,
+  type Row,
   type RowSelectionState,
   type Updater,
 } from '@tanstack/react-table';
-import { Fragment, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { batchRunColumns } from './columns';
 import { batchRunsFeatures } from './table-features';
 import { MAX_COMPARED } from '../../lib/view/view';
 import { TestCasePanel, type TestCaseAction } from './test-case-panel';
+
+type BatchRunRowModel = Row<typeof batchRunsFeatures, ReadBatchRun>;
+
+/** About a screenful of rows: on a page change these render at once, the rest a moment later. */
+const EAGER_ROWS = 10;
 
 const CELL_CLASS: Partial<Record<string, string>> = {
   select: 'w-9 pr-0',
@@ -20,12 +27,14 @@ const CELL_CLASS: Partial<Record<string, string>> = {
   attempts: 'w-[6rem] text-right',
 };
 
-export function BatchRunsTable({
+/** Memoised: its props are the query's rows, stable callbacks and plain values. */
+export const BatchRunsTable = memo(function BatchRunsTable({
   rows,
   totalCount,
   page,
   size,
   expanded,
+  unfilled,
   onExpandedChange,
   scrollToId,
   caption,
@@ -38,6 +47,8 @@ export function BatchRunsTable({
   page: number;
   size: number;
   expanded: Record<string, boolean>;
+  /** Open rows whose test cases are still to render (see useExpandedRows). */
+  unfilled?: ReadonlySet<string>;
   onExpandedChange: (updater: Updater<ExpandedState>) => void;
   /** A batch opened from a link: scrolled into view once it is on screen. */
   scrollToId: string | null;
@@ -66,6 +77,17 @@ export function BatchRunsTable({
     enableRowRangeSelection: false,
     onRowSelectionChange,
   });
+
+  // A page change mounts a whole page of new rows. The first screenful renders at once; rows
+  // below it start as light rows (same ids, one empty cell) and fill in a second, interruptible
+  // pass (useDeferredValue), so the new page is on screen within a frame. Rows already shown
+  // (a live refresh of the same page) are never made light, and the first render (also the
+  // server's) has nothing deferred.
+  const shownRows = useDeferredValue(rows);
+  const shownIds = useMemo(
+    () => (shownRows === rows ? null : new Set(shownRows.map((row) => row.batchId))),
+    [shownRows, rows],
+  );
 
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
@@ -98,34 +120,99 @@ export function BatchRunsTable({
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <Fragment key={row.id}>
-            <tr
-              id={`row-${row.id}`}
-              data-batch-id={row.id}
-              className={`scroll-mt-4 border-t border-slate-200 align-top has-[:focus-visible]:shadow-[inset_3px_0_0_var(--color-indigo-500)] dark:border-slate-800 ${row.getIsExpanded() ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
-            >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={`px-3 py-2 ${CELL_CLASS[cell.column.id] ?? ''}`}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-            {row.getIsExpanded() && (
-              <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
-                <td colSpan={row.getAllCells().length} className="p-0">
-                  {/* Off-screen panels skip layout and paint until scrolled to: "Expand all"
-                      on 100 rows was a second of layout otherwise. */}
-                  <div className="[contain-intrinsic-size:auto_32rem] [content-visibility:auto]">
-                    <h2 className="sr-only">Test cases of batch {row.original.batchId}</h2>
-                    <TestCasePanel testCases={row.original.testCases} action={testCaseAction} />
-                  </div>
-                </td>
-              </tr>
-            )}
-          </Fragment>
+        {table.getRowModel().rows.map((row, index) => (
+          <BatchRunRow
+            key={row.id}
+            row={row}
+            light={shownIds !== null && index >= EAGER_ROWS && !shownIds.has(row.id)}
+            batch={row.original}
+            open={row.getIsExpanded()}
+            filled={!unfilled?.has(row.id)}
+            selected={row.getIsSelected()}
+            canSelect={row.getCanSelect()}
+            testCaseAction={testCaseAction}
+          />
         ))}
       </tbody>
     </table>
   );
+});
+
+interface BatchRunRowProps {
+  /** TanStack's row: the cells read it. A new object for the same batch and state renders
+   *  the same, so the comparison below looks at what it shows instead. */
+  row: BatchRunRowModel;
+  batch: ReadBatchRun;
+  /** Not filled in yet (below the first screenful of a new page): an empty row of its size. */
+  light: boolean;
+  open: boolean;
+  /** The open panel holds its test cases; false while "Expand all" fills the panels in. */
+  filled: boolean;
+  selected: boolean;
+  canSelect: boolean;
+  testCaseAction: TestCaseAction | undefined;
 }
+
+/**
+ * One batch run and, when open, its test cases. Memoised: a page change mounts only the new
+ * page's rows, and a render that changes nothing in a row (the URL catching up, a pick on
+ * another row, a live refresh that returns the same batch) leaves it alone.
+ */
+const BatchRunRow = memo(
+  function BatchRunRow({ row, batch, light, open, filled, testCaseAction }: BatchRunRowProps) {
+    if (light) {
+      return (
+        <tr
+          id={`row-${row.id}`}
+          data-batch-id={row.id}
+          className="h-[3.3rem] border-t border-slate-200 dark:border-slate-800"
+        >
+          <td colSpan={row.getAllCells().length} />
+        </tr>
+      );
+    }
+    return (
+      <>
+        <tr
+          id={`row-${row.id}`}
+          data-batch-id={row.id}
+          className={`scroll-mt-4 border-t border-slate-200 align-top has-[:focus-visible]:shadow-[inset_3px_0_0_var(--color-indigo-500)] dark:border-slate-800 ${open ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'hover:bg-slate-50 dark:hover:bg-slate-900'}`}
+        >
+          {row.getAllCells().map((cell) => (
+            <td key={cell.id} className={`px-3 py-2 ${CELL_CLASS[cell.column.id] ?? ''}`}>
+              <FlexRender cell={cell} />
+            </td>
+          ))}
+        </tr>
+        {open && (
+          <tr id={`panel-${row.id}`} className="bg-slate-50 dark:bg-slate-900/60">
+            <td colSpan={row.getAllCells().length} className="p-0">
+              {/* Off-screen panels skip layout and paint until scrolled to: "Expand all"
+                  on 100 rows was a second of layout otherwise. A panel still to fill holds
+                  the same room without content-visibility, whose second layout pass over
+                  the whole table would only cost time while there is nothing to skip. */}
+              <div
+                className={
+                  filled
+                    ? '[contain-intrinsic-size:auto_32rem] [content-visibility:auto]'
+                    : 'h-[32rem]'
+                }
+              >
+                <h2 className="sr-only">Test cases of batch {batch.batchId}</h2>
+                {filled && <TestCasePanel testCases={batch.testCases} action={testCaseAction} />}
+              </div>
+            </td>
+          </tr>
+        )}
+      </>
+    );
+  },
+  (before, after) =>
+    before.batch === after.batch &&
+    before.light === after.light &&
+    before.open === after.open &&
+    before.filled === after.filled &&
+    before.selected === after.selected &&
+    before.canSelect === after.canSelect &&
+    before.testCaseAction === after.testCaseAction,
+);

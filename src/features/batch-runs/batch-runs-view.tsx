@@ -290,6 +290,7 @@ function ListBody({
         page={page}
         size={size}
         expanded={rowsOpen.expanded}
+        unfilled={rowsOpen.unfilled}
         onExpandedChange={rowsOpen.onExpandedChange}
         scrollToId={batch}
         caption={caption}

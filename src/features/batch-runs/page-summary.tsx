@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { SuccessBar } from '../../components/ui/success-bar';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { formatCount, formatPercent, plural } from '../../lib/format';
@@ -12,8 +13,11 @@ const bodyClass = 'grid gap-4 md:h-44 md:grid-cols-[17rem_minmax(0,1fr)]';
 /**
  * Attempts across the batch runs on screen (not the agent's whole history: it says so) and
  * their pass rate over time. Without batches yet it holds the same space with placeholders.
+ * Memoised: its props are the page's rows (the query's own array) and stable callbacks, so a
+ * render above that changes neither (the URL catching up after a page change, a pick for
+ * comparison, an open row) does not redraw the chart.
  */
-export function PageSummary({
+export const PageSummary = memo(function PageSummary({
   page,
   batches,
   totalCount,
@@ -105,7 +109,7 @@ export function PageSummary({
       </div>
     </section>
   );
-}
+});
 
 function Count({ label, value, swatch }: { label: string; value: number; swatch: string }) {
   return (

@@ -23,7 +23,9 @@ const X_TICKS = 3;
  * point is a zero-length round-capped line, so dots stay round at any width. Unfinished
  * batches keep their slot but are not plotted: a running batch has no pass rate yet. Each slot
  * is a button: hover or focus shows its batch, click or Enter opens it; the arrows move
- * between slots. The same numbers are in a visually hidden table.
+ * between slots. The same numbers are in a visually hidden table. Slots, dots and the table's
+ * rows are keyed by position: on another page the same slots show other batches, so React
+ * updates their text and attributes instead of building the chart anew.
  */
 export function PassRateChart({
   points,
@@ -120,7 +122,7 @@ export function PassRateChart({
             {/* Unbroken runs of finished batches: an unfinished slot is a gap in the line. */}
             {runsOf(plotted).map((run) => (
               <polyline
-                key={run[0]!.batchId}
+                key={run[0]!.index}
                 points={run.map((point) => `${xOf(point.index)},${yOf(point.passRate)}`).join(' ')}
                 fill="none"
                 strokeWidth="2"
@@ -130,7 +132,7 @@ export function PassRateChart({
               />
             ))}
             {plotted.map((point) => (
-              <g key={point.batchId}>
+              <g key={point.index}>
                 <title>{describePoint(point)}</title>
                 <Dot
                   x={xOf(point.index)}
@@ -150,7 +152,7 @@ export function PassRateChart({
             >
               {points.map((point, index) => (
                 <button
-                  key={point.batchId}
+                  key={index}
                   ref={(element) => {
                     slots.current[index] = element;
                   }}
@@ -279,8 +281,8 @@ function PointsTable({ points }: { points: readonly PassRatePoint[] }) {
             </tr>
           </thead>
           <tbody>
-            {points.map((point) => (
-              <tr key={point.batchId}>
+            {points.map((point, index) => (
+              <tr key={index}>
                 <td>{formatSentDateTime(point.createdDate)}</td>
                 <td>{point.passRate === null ? 'none finished' : formatPercent(point.passRate)}</td>
                 <td>

@@ -270,6 +270,27 @@ describe('BatchRunsView', () => {
     expect(screen.queryAllByRole('button', { name: /^Hide test cases/ })).toHaveLength(0);
   });
 
+  it('"Expand all" on a long page fills every panel with its test cases, a few at a time', async () => {
+    pagedAgent(30);
+    const user = userEvent.setup();
+    renderWithProviders(<AgentPage agentId={AGENT} />, { url: `/?agentId=${AGENT}&size=50` });
+    await screen.findByText('batch_test0029');
+    await user.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(screen.getAllByRole('button', { name: /^Hide test cases/ })).toHaveLength(30);
+    const panels = () => [...document.querySelectorAll<HTMLElement>('tr[id^="panel-"]')];
+    expect(panels()).toHaveLength(30);
+    const cases = exampleBatch.testCases.length;
+    // Three chunks of renders in jsdom, on a shared machine: more than waitFor's default second.
+    await waitFor(
+      () => {
+        for (const panel of panels()) {
+          expect(within(panel).getAllByRole('heading', { level: 3 })).toHaveLength(cases);
+        }
+      },
+      { timeout: 10_000 },
+    );
+  });
+
   it('opens the batch named in the URL', async () => {
     pagedAgent(3);
     renderWithProviders(<AgentPage agentId={AGENT} />, {

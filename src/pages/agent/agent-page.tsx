@@ -7,7 +7,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
 import { agentsQueries } from '../../features/agents/api/agents-queries';
@@ -60,14 +60,23 @@ export function AgentPage({ agentId }: { agentId: string }) {
   // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
   const [selection, setSelection] = useState<RowSelectionState>({});
   const selected = Object.keys(selection);
+  const onRowSelectionChange = useCallback(
+    (updater: Updater<RowSelectionState>) =>
+      setSelection((current) => (typeof updater === 'function' ? updater(current) : updater)),
+    [],
+  );
 
-  const historyButton = (testCase: ReadTestCase) => (
-    <TestCaseHistoryButton
-      agentId={agentId}
-      testCase={testCase}
-      fetchPage={fetchPage}
-      onOpenBatch={setBatch}
-    />
+  // Stable, so the list's memoised rows are not redrawn by every render of the page.
+  const historyButton = useCallback(
+    (testCase: ReadTestCase) => (
+      <TestCaseHistoryButton
+        agentId={agentId}
+        testCase={testCase}
+        fetchPage={fetchPage}
+        onOpenBatch={setBatch}
+      />
+    ),
+    [agentId, fetchPage, setBatch],
   );
 
   if (compare) {
@@ -125,9 +134,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
         onOpenBatch={setBatch}
         onSizeChange={setSize}
         rowSelection={selection}
-        onRowSelectionChange={(updater: Updater<RowSelectionState>) =>
-          setSelection((current) => (typeof updater === 'function' ? updater(current) : updater))
-        }
+        onRowSelectionChange={onRowSelectionChange}
         testCaseAction={historyButton}
         filtered={search?.filtered}
         exportButton={
