@@ -9,6 +9,27 @@ export const EXAMPLE_AGENT = 'agent_D5D0p7TUs66TTAEAx';
 export const EXAMPLE_BATCH = 'batch_s0OJu2JWR8R45Fai';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
+  // A server-rendered page shows its rows before its code runs: after each navigation, wait
+  // until the view has hydrated (app.tsx marks it), so a click or a key is not lost.
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) {
+      const goto = page.goto.bind(page);
+      page.goto = async (url, options) => {
+        const response = await goto(url, options);
+        await page
+          .waitForFunction(
+            () =>
+              !document.getElementById('ssr-state') ||
+              document.documentElement.hasAttribute('data-view-ready'),
+            undefined,
+            { timeout: 10_000 },
+          )
+          .catch(() => undefined); // a page that never hydrates fails on what it then shows
+        return response;
+      };
+    }
+    await use(page);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

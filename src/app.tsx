@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { preloadable } from './components/ui/preloadable';
 import { LazyBoundary } from './components/ui/lazy-boundary';
 import { OfflineBanner } from './components/offline-banner';
 import { ThemeToggle } from './components/theme-toggle';
@@ -10,30 +11,36 @@ import { AppLink } from './components/ui/app-link';
 // Neither view is in the first chunk (scripts/check-budgets.mjs holds it under 100 kB gzip):
 // each loads on first use, and the one the URL names is requested at start-up (preloadView,
 // from main.tsx), alongside the first page of data, so a shared link does not wait twice.
-const loadAgentPage = () => import('./pages/agent/agent-page');
-const loadAgentsBoard = () => import('./features/agents/agents-board');
-const AgentPage = lazy(() => loadAgentPage().then((module) => ({ default: module.AgentPage })));
-const AgentsBoard = lazy(() =>
-  loadAgentsBoard().then((module) => ({ default: module.AgentsBoard })),
+const AgentPage = preloadable(() =>
+  import('./pages/agent/agent-page').then((module) => module.AgentPage),
+);
+const AgentsBoard = preloadable(() =>
+  import('./features/agents/agents-board').then((module) => module.AgentsBoard),
 );
 // Who is signed in, the sandbox badge and the session-ended banner load beside the first view:
 // none of it is needed to paint the first rows.
-const SessionBar = lazy(() =>
-  import('./components/session-bar').then((module) => ({ default: module.SessionBar })),
+const SessionBar = preloadable(() =>
+  import('./components/session-bar').then((module) => module.SessionBar),
 );
-const SessionEndedBanner = lazy(() =>
-  import('./components/session-ended-banner').then((module) => ({
-    default: module.SessionEndedBanner,
-  })),
+const SessionEndedBanner = preloadable(() =>
+  import('./components/session-ended-banner').then((module) => module.SessionEndedBanner),
 );
-const AgentPicker = lazy(() =>
-  import('./features/agents/agent-picker').then((module) => ({ default: module.AgentPicker })),
+const AgentPicker = preloadable(() =>
+  import('./features/agents/agent-picker').then((module) => module.AgentPicker),
 );
 
-/** Starts loading the code of the view a link names (an agent's page, or the board). */
+/**
+ * Loads the code of everything the view a link names shows at first (its page or the board,
+ * and the header's parts); after it, they render without suspending (preloadable.tsx).
+ */
 export function preloadView(view: Pick<View, 'agentId'>): Promise<unknown> {
-  // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
-  return (view.agentId ? loadAgentPage() : loadAgentsBoard()).catch(() => undefined);
+  return Promise.all([
+    (view.agentId ? AgentPage : AgentsBoard).preload(),
+    AgentPicker.preload(),
+    SessionBar.preload(),
+    SessionEndedBanner.preload(),
+    // A failed load is shown by the LazyBoundary when the view renders; nothing to report here.
+  ]).catch(() => undefined);
 }
 
 export function App() {
@@ -75,11 +82,13 @@ export function App() {
             repaired (its URL rewritten) only once the view has hydrated. */}
         {view.agentId ? (
           <LazyBoundary what="the batch runs">
+            <ViewReady />
             <UrlRepairNotices />
             <AgentPage key={view.agentId} agentId={view.agentId} />
           </LazyBoundary>
         ) : (
           <LazyBoundary what="the agents">
+            <ViewReady />
             <UrlRepairNotices />
             <AgentsBoard onOpenAgent={selectAgent} />
           </LazyBoundary>
@@ -88,6 +97,18 @@ export function App() {
       <OfflineBanner />
     </div>
   );
+}
+
+/**
+ * Marks the page once the view's code has run (`<html data-view-ready>`): a server-rendered
+ * page shows its rows before then, but its buttons and shortcuts only work from then on. The
+ * end-to-end tests wait for it after each navigation.
+ */
+function ViewReady() {
+  useEffect(() => {
+    document.documentElement.dataset.viewReady = '';
+  }, []);
+  return null;
 }
 
 /** The agent picker's box, same size, while its code loads: the header does not move. */

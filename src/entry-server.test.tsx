@@ -174,3 +174,17 @@ describe.each([
     expect(await hydrate(path, page)).toEqual([]);
   });
 });
+
+describe.each([
+  ['404', () => HttpResponse.json({ message: 'Agent not found' }, { status: 404 })],
+  ['a body of the wrong shape', () => HttpResponse.json({ data: 'nope' })],
+])('an API answering %s', (_, answer) => {
+  it('is rendered as the error, and hydrates as the same error', async () => {
+    serveSession();
+    server.use(http.get('*/v1/batch-runs', answer));
+    const path = `/?agentId=agent_not_in_this_workspace`;
+    const page = await serverRender(path);
+    expect(await hydrate(path, page)).toEqual([]);
+    expect(screen.getAllByRole('alert').length).toBeGreaterThan(0);
+  });
+});

@@ -71,6 +71,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     hints: request.hints,
     origin: request.url.origin,
     fetch: request.fetch,
+    notBefore: {},
   };
   return renders.run(render, async () => {
     // The first page is asked for at once, while the first render finds what else the view needs.
@@ -113,6 +114,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     const state = serializeSsrState({
       hints: request.hints,
       queries: dehydrateForPage(queryClient),
+      notBefore: render.notBefore,
     });
     const page = {
       html,

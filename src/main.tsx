@@ -1,25 +1,23 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { preloadView } from './app';
+import { holdRequests } from './lib/api-client';
 import { createQueryClient } from './lib/query-client';
 import { browserLocale, setHydrationHints } from './lib/render-context';
 import { hydrateFromPage, readSsrState } from './lib/ssr-state';
 import { currentView } from './lib/view/view';
-import { startupQueries } from './pages/startup-queries';
 import { Root } from './root';
 import './styles.css';
 
 const queryClient = createQueryClient();
 const view = currentView();
-void preloadView(view);
 
 // A page the server rendered carries the data it rendered with (server/ssr.ts).
 const ssr = readSsrState(document);
-if (ssr) hydrateFromPage(queryClient, ssr.queries);
-
-// A shared link's first page is requested now, while the view's code loads (it is a lazy
-// chunk): the view finds it in the cache under the same key. Data the page carried is fresh,
-// so nothing is asked twice.
-for (const query of startupQueries(view)) void queryClient.prefetchQuery(query);
+if (ssr) {
+  hydrateFromPage(queryClient, ssr.queries);
+  // What the API told the server to wait before asking again, the browser waits too.
+  holdRequests(ssr.notBefore);
+}
 
 const root = document.getElementById('root')!;
 const app = <Root queryClient={queryClient} search={window.location.search} />;
@@ -28,6 +26,10 @@ const app = <Root queryClient={queryClient} search={window.location.search} />;
 const { locale, timeZone } = browserLocale();
 if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   setHydrationHints(ssr.hints);
+  // The page's code first (the server named it for preloading), so the whole page hydrates in
+  // one pass; nothing is fetched before then: an answer arriving mid-way would differ from the
+  // HTML. What the page did not carry, its views ask for as they mount.
+  await preloadView(view);
   hydrateRoot(root, app, {
     // Where the server's HTML and the browser's first render differ: React recovers by
     // rendering that part afresh; the component stack says which part it was.
@@ -35,5 +37,14 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
       console.error('Server HTML and first render differ:', error, info.componentStack ?? ''),
   });
 } else {
+  // A shared link's first page is requested as soon as its reader loads (a small chunk the view
+  // shares), while the view's code loads: the view finds it in the cache under the same key.
+  // What the page carried is not asked again.
+  void import('./pages/startup-queries').then(({ startupQueries }) => {
+    for (const query of startupQueries(view)) {
+      if (!queryClient.getQueryState(query.queryKey)) void queryClient.prefetchQuery(query);
+    }
+  });
+  void preloadView(view);
   createRoot(root).render(app);
 }

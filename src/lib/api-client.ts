@@ -6,7 +6,6 @@
  * with the caller's schema so a wrong shape names the field that is wrong.
  */
 import type * as z from 'zod/mini';
-import { apiErrorBodySchema } from '../../contract/api-schemas';
 import { currentServerRender } from './render-context';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'schema';
@@ -153,6 +152,37 @@ export function describeSchemaIssue(error: z.core.$ZodError, ...input: [] | [unk
     : `Unexpected response: the body ${problem}.`;
 }
 
+/**
+ * A text field of an error body (contract/api-schemas.ts `apiErrorBodySchema`), read by hand:
+ * zod stays out of the first chunk, which only needs these two fields of an error.
+ */
+function textField(body: unknown, name: 'message' | 'path'): string | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Requests (path and query) not to be sent before a time: a server render was told to wait. */
+const notBefore = new Map<string, number>();
+
+/** The waits a server-rendered page carries (ssr-state.ts), for the browser to keep. */
+export function holdRequests(until: Record<string, number>): void {
+  for (const [key, time] of Object.entries(until)) notBefore.set(key, time);
+}
+
+/** Waits until a request may be sent, if the API asked the server render to wait. */
+async function waitIfHeld(key: string, signal: AbortSignal): Promise<void> {
+  const wait = (notBefore.get(key) ?? 0) - Date.now();
+  if (wait <= 0) {
+    notBefore.delete(key); // every request for it waited until then
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, wait);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
 export async function apiGet<T extends z.ZodMiniType>(
   path: string,
   schema: T,
@@ -163,6 +193,9 @@ export async function apiGet<T extends z.ZodMiniType>(
   }: { params?: QueryParams; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<z.infer<T>> {
   const url = buildUrl(path, params);
+  const key = `${url.pathname}${url.search}`;
+  if (signal) await waitIfHeld(key, signal);
+  if (signal?.aborted) throw signal.reason;
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
 
@@ -195,14 +228,16 @@ export async function apiGet<T extends z.ZodMiniType>(
   }
 
   if (!response.ok) {
-    const parsed = apiErrorBodySchema.safeParse(body);
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+    // A server render tells the browser to wait as long before asking again.
+    const server = currentServerRender();
+    if (server && retryAfter !== undefined) server.notBefore[key] = Date.now() + retryAfter * 1000;
     const message =
-      (parsed.success && parsed.data.message) ||
-      `${response.status} ${response.statusText || 'Error'}`.trim();
+      textField(body, 'message') || `${response.status} ${response.statusText || 'Error'}`.trim();
     throw new ApiError('http', message, {
       status: response.status,
-      path: (parsed.success && parsed.data.path) || path,
-      retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+      path: textField(body, 'path') || path,
+      retryAfter,
       // The dashboard's server says so with this challenge; the API's own 401 does not.
       sessionEnded:
         response.status === 401 &&

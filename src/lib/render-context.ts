@@ -28,6 +28,11 @@ export interface ServerRender {
   origin: string;
   /** The server's own /v1 handler, in process, as the signed-in reader. */
   fetch: (url: URL, init: RequestInit) => Promise<Response>;
+  /**
+   * Requests the API asked to wait before repeating (Retry-After), by path and query, with the
+   * time until which: the page carries them, and the browser waits as long (api-client.ts).
+   */
+  notBefore: Record<string, number>;
 }
 
 /** The server render in progress; set once by the server entry (per-request storage). */

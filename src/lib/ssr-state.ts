@@ -21,6 +21,8 @@ export const SSR_STATE_ID = 'ssr-state';
 export interface SsrState {
   hints: RenderHints;
   queries: DehydratedState;
+  /** Requests the API asked the server to wait with (render-context.ts `notBefore`). */
+  notBefore: Record<string, number>;
 }
 
 /** An ApiError as JSON (an Error's message is not an enumerable property). */
