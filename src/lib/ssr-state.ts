@@ -63,33 +63,30 @@ export function carriedInPage(query: Query): boolean {
   );
 }
 
-export function dehydrateForPage(queryClient: QueryClient): DehydratedState {
-  const state = dehydrate(queryClient, { shouldDehydrateQuery: carriedInPage });
+/** The same state, its errors converted one way or the other (JSON has no ApiError). */
+function withErrors(state: DehydratedState, convert: (error: unknown) => unknown): DehydratedState {
   return {
     ...state,
     queries: state.queries.map((query) => ({
       ...query,
       state: {
         ...query.state,
-        error: serializeError(query.state.error) as ApiError | null,
-        fetchFailureReason: serializeError(query.state.fetchFailureReason) as ApiError | null,
+        error: convert(query.state.error) as ApiError | null,
+        fetchFailureReason: convert(query.state.fetchFailureReason) as ApiError | null,
       },
     })),
   };
 }
 
+export function dehydrateForPage(queryClient: QueryClient): DehydratedState {
+  return withErrors(
+    dehydrate(queryClient, { shouldDehydrateQuery: carriedInPage }),
+    serializeError,
+  );
+}
+
 export function hydrateFromPage(queryClient: QueryClient, state: DehydratedState): void {
-  hydrate(queryClient, {
-    ...state,
-    queries: state.queries.map((query) => ({
-      ...query,
-      state: {
-        ...query.state,
-        error: deserializeError(query.state.error) as ApiError | null,
-        fetchFailureReason: deserializeError(query.state.fetchFailureReason) as ApiError | null,
-      },
-    })),
-  });
+  hydrate(queryClient, withErrors(state, deserializeError));
 }
 
 /**
