@@ -14,7 +14,12 @@ export class BodyTooLargeError extends Error {
 /** Rejects with the signal's reason when it aborts; for work that does not watch signals itself. */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   const reason = () => (signal.reason instanceof Error ? signal.reason : new Error('Aborted'));
-  if (signal.aborted) return Promise.reject(reason());
+  if (signal.aborted) {
+    // The work still settles, usually by rejecting with the same abort: left unhandled, that
+    // rejection would end the process (a render that cancels a request before it is sent).
+    work.catch(() => {});
+    return Promise.reject(reason());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(reason());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -407,3 +407,27 @@ describe('load and hang-ups', () => {
     }
   });
 });
+
+describe('a request cancelled before it is sent', () => {
+  it('answers without reaching the upstream and leaves no rejection unhandled', async () => {
+    // A server render cancels what it no longer waits for, sometimes before the forwarder
+    // has sent it; the upstream fetch then rejects too, and nothing may leave that unhandled.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const app = new Hono<AppEnv>();
+      app.use(apiMiddleware(createApiHandler(config(), { log: (line) => logLines.push(line) })));
+      const response = await app.fetch(
+        new Request('http://127.0.0.1/v1/batch-runs?agentId=a1', { signal: AbortSignal.abort() }),
+      );
+      expect(response.status).toBe(499);
+      // Let the upstream fetch settle, and Node report it if nobody handled it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(forwarded()).toHaveLength(0);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
