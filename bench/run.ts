@@ -56,6 +56,16 @@ async function inPage<T>(page: Page, body: string): Promise<T> {
   );
 }
 
+/** The rows, and the app hydrated over them: a server-rendered row is there before its handlers. */
+async function waitForRows(page: Page) {
+  await page.waitForSelector(ROW);
+  await page.waitForFunction(
+    () =>
+      !document.getElementById('ssr-state') ||
+      document.documentElement.hasAttribute('data-view-ready'),
+  );
+}
+
 async function newPage(browser: Browser) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -84,7 +94,7 @@ async function nextPage(browser: Browser, origin: string, prefetch: boolean) {
     });
   }
   await page.goto(`${origin}/?agentId=${AGENT}`);
-  await page.waitForSelector(ROW);
+  await waitForRows(page);
   if (prefetch) await page.waitForLoadState('networkidle');
   const click = inPage<number>(
     page,
@@ -105,7 +115,7 @@ async function nextPage(browser: Browser, origin: string, prefetch: boolean) {
 async function expandAll(browser: Browser, origin: string) {
   const { context, page } = await newPage(browser);
   await page.goto(`${origin}/?agentId=${LARGE_AGENT}&size=100`);
-  await page.waitForSelector(ROW);
+  await waitForRows(page);
   await page.waitForLoadState('networkidle');
   const result = await inPage<{ ms: number; longTasks: number; longest: number }>(
     page,
@@ -149,7 +159,7 @@ async function heapOverPages(browser: Browser, origin: string) {
     return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1e6;
   };
   await page.goto(`${origin}/?agentId=${LARGE_AGENT}`);
-  await page.waitForSelector(ROW);
+  await waitForRows(page);
   const samples = [await heap()];
   for (let visited = 1; visited <= 50; visited++) {
     const first = await page.locator(ROW).first().getAttribute('data-batch-id');

@@ -16,14 +16,12 @@
       window.matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.classList.toggle('dark', dark);
 
-  // The server renders the next page for this browser: its time zone and width, remembered in
-  // two cookies (server/ssr.ts reads them; they carry nothing else).
+  // The server renders the next page for this browser's width, remembered in a cookie
+  // (server/ssr.ts reads it; it carries nothing else). The time zone is remembered by the app
+  // (src/lib/render-context.ts): finding it costs Intl 20 ms, too much before the first paint.
   try {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const attributes = `; path=/; max-age=31536000; SameSite=Lax${window.location.protocol === 'https:' ? '; Secure' : ''}`;
-    document.cookie = `sm-tz=${encodeURIComponent(zone)}${attributes}`;
-    document.cookie = `sm-vw=${Math.round(window.innerWidth)}${attributes}`;
+    document.cookie = `sm-vw=${Math.round(window.innerWidth)}; path=/; max-age=31536000; SameSite=Lax${window.location.protocol === 'https:' ? '; Secure' : ''}`;
   } catch {
-    // cookies disabled: pages are rendered for UTC and a wide screen, then redrawn
+    // cookies disabled: pages are rendered for a wide screen, then redrawn
   }
 })();

@@ -37,6 +37,7 @@ interface ServerEntry {
     title: string;
     modules: string[];
     complete: boolean;
+    renders: number;
   }>;
 }
 
@@ -121,7 +122,7 @@ export function serverRendering(options: ServerRenderingOptions): MiddlewareHand
       'Cache-Control': 'no-store',
       // The page depends on who asks (the session and hint cookies) and in which language.
       Vary: 'Cookie, Accept-Language',
-      'Server-Timing': `render;dur=${ms};desc="${page.complete ? 'with data' : 'partly without data'}"`,
+      'Server-Timing': `render;dur=${ms};desc="${page.complete ? 'with data' : 'partly without data'}, ${page.renders} ${page.renders === 1 ? 'render' : 'renders'}"`,
     });
   };
 }
@@ -203,7 +204,7 @@ function preloadLinks(manifest: Manifest, modules: string[]): string {
   modules.forEach(visit);
   return [...files]
     .filter((file) => !already.has(file))
-    .map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`)
+    .map((file) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${escapeHtml(file)}">`)
     .join('');
 }
 

@@ -92,6 +92,8 @@ describe('server render, then hydration', () => {
     const path = `/?agentId=${AGENT}`;
     const page = await serverRender(path);
     expect(page.complete).toBe(true);
+    // Its first page, the agents and the session are asked before the first render: one is enough.
+    expect(page.renders).toBe(1);
     expect(page.title).toBe('New AI Agent · page 1 · Batch runs');
     expect(page.html).toContain(`data-batch-id="${exampleBatch.batchId}"`);
 
@@ -106,6 +108,7 @@ describe('server render, then hydration', () => {
     );
     const page = await serverRender('/');
     expect(page.complete).toBe(true);
+    expect(page.renders).toBe(2); // the agents, then each agent's card
     expect(page.html).toContain('Appointment Booking Assistant');
     expect(await hydrate('/', page)).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { preloadView } from './app';
 import { agentsQueries } from './features/agents/api/agents-queries';
 import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
 import { provideServerRender, type RenderHints, type ServerRender } from './lib/render-context';
+import { sessionQuery } from './lib/session';
 import { carriedInPage, dehydrateForPage, serializeSsrState } from './lib/ssr-state';
 import { batchTitle, boardTitle, listTitle } from './lib/view/titles';
 import { startupQueries } from './pages/startup-queries';
@@ -40,6 +41,8 @@ export interface RenderedPage {
   modules: string[];
   /** Whether every answer the view asked for arrived within the budget. */
   complete: boolean;
+  /** How many times the tree was rendered. */
+  renders: number;
 }
 
 /** A view asks in steps (the board: agents, then each agent's card); rounds beyond are cut. */
@@ -74,17 +77,24 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     notBefore: {},
   };
   return renders.run(render, async () => {
-    // The first page is asked for at once, while the first render finds what else the view needs.
-    const asked: Promise<unknown>[] = startupQueries(view).map((query) =>
-      queryClient.prefetchQuery(query),
-    );
+    // What the view shows first is asked for at once: its first page, the agents (the picker,
+    // the board, the title) and who is signed in (the session bar). The first render waits for
+    // them, within the budget, so as not to be a wasted one; the rounds after it find what else
+    // the view asks for (the board: each agent's card).
+    const asked: Promise<unknown>[] = [
+      ...startupQueries(view).map((query) => queryClient.prefetchQuery(query)),
+      queryClient.prefetchQuery(agentsQueries.list()),
+      queryClient.prefetchQuery(sessionQuery),
+    ];
     await preloadView(view);
+    let complete = await within(deadline, Promise.allSettled(asked.splice(0)));
 
     const tried = new Set<string>();
     let html = '';
-    let complete = true;
+    let renders = 0;
     for (let round = 0; ; round += 1) {
       html = await renderApp(queryClient, request.url.search, request.signal);
+      renders += 1;
       const wanted = queriesToAsk(queryClient, tried);
       if (wanted.length === 0 && asked.length === 0) break;
       if (round === MAX_ROUNDS || request.signal?.aborted) {
@@ -110,6 +120,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     if (dropped.length > 0) {
       dropped.forEach((query) => queryClient.getQueryCache().remove(query));
       html = await renderApp(queryClient, request.url.search, request.signal);
+      renders += 1;
     }
     const state = serializeSsrState({
       hints: request.hints,
@@ -122,6 +133,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
       title: titleOf(view, queryClient),
       modules: modulesOf(view),
       complete,
+      renders,
     };
     queryClient.clear();
     return page;

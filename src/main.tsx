@@ -2,7 +2,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { preloadView } from './app';
 import { holdRequests } from './lib/api-client';
 import { createQueryClient } from './lib/query-client';
-import { browserLocale, setHydrationHints } from './lib/render-context';
+import { browserLocale, rememberTimeZone, setHydrationHints } from './lib/render-context';
 import { hydrateFromPage, readSsrState } from './lib/ssr-state';
 import { currentView } from './lib/view/view';
 import { Root } from './root';
@@ -21,9 +21,16 @@ if (ssr) {
 
 const root = document.getElementById('root')!;
 const app = <Root queryClient={queryClient} search={window.location.search} />;
+if (ssr && document.visibilityState === 'visible') {
+  // The server's HTML is painted before anything else runs: finding the time zone and
+  // hydrating take a long task, which would otherwise hold the first paint back. (A tab opened
+  // in the background has no frames to wait for.)
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 // Hydrate the server's HTML when it was rendered in this browser's locale and time zone; a
-// first visit (the zone is not known yet, public/theme.js remembers it) renders afresh.
+// first visit (the zone is not known yet) renders afresh, and the zone is remembered for the next.
 const { locale, timeZone } = browserLocale();
+rememberTimeZone(timeZone);
 if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   setHydrationHints(ssr.hints);
   // The page's code first (the server named it for preloading), so the whole page hydrates in
