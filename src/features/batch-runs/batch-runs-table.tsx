@@ -6,7 +6,8 @@ import {
   type RowSelectionState,
   type Updater,
 } from '@tanstack/react-table';
-import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useAfterPaint } from '../../lib/use-after-paint';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
 import { batchRunColumns } from './columns';
 import { batchRunsFeatures } from './table-features';
@@ -80,10 +81,10 @@ export const BatchRunsTable = memo(function BatchRunsTable({
 
   // A page change mounts a whole page of new rows. The first screenful renders at once; rows
   // below it start as light rows (same ids, one empty cell) and fill in a second, interruptible
-  // pass (useDeferredValue), so the new page is on screen within a frame. Rows already shown
-  // (a live refresh of the same page) are never made light, and the first render (also the
-  // server's) has nothing deferred.
-  const shownRows = useDeferredValue(rows);
+  // pass once that frame is painted (useAfterPaint), so the new page is on screen within a
+  // frame. Rows already shown (a live refresh of the same page) are never made light, and the
+  // first render (also the server's) has nothing deferred.
+  const shownRows = useAfterPaint(rows);
   const shownIds = useMemo(
     () => (shownRows === rows ? null : new Set(shownRows.map((row) => row.batchId))),
     [shownRows, rows],
