@@ -34,6 +34,15 @@ test.describe('a server-rendered link', () => {
     expect(html).toContain('<title>New AI Agent · page 2 · Batch runs</title>');
     expect(html.match(/<tr[^>]*data-batch-id="/g)).toHaveLength(10);
     expect(html).toContain('<script type="application/json" id="ssr-state">');
+    // Painted whole, never half-parsed; no script preloads competing with that first paint.
+    expect(html).toContain('<link rel="expect" href="#root" blocking="render">');
+    expect(html).not.toContain('modulepreload');
+    // Each batch is carried once, as the API sent it (not also as read).
+    expect(html).toContain('$batchRunAsSent');
+    expect(html).not.toContain('"sent":');
+    expect(response.headers()['server-timing']).toMatch(
+      /render;dur=[\d.]+;desc="with data, \d renders?"/,
+    );
     // Hashed assets keep their long caching.
     const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
     const assetResponse = await request.get(asset);
@@ -85,6 +94,8 @@ test.describe('a server-rendered link', () => {
     // The first visit is rendered for UTC and redrawn in the browser; it remembers the zone.
     await page.goto(`${LIST}&batch=${EXAMPLE_BATCH}`);
     await expect(page.getByText(/März/).first()).toBeVisible();
+    // The app remembers the zone as it starts, before its view renders.
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-view-ready'));
     const response = await page.goto(LIST);
     const html = await response!.text();
     expect(html).toContain('"timeZone":"America/New_York"');

@@ -12,6 +12,7 @@ import { createQueryClient } from './lib/query-client';
 import { browserLocale, setHydrationHints, type ServerRender } from './lib/render-context';
 import { hydrateFromPage, readSsrState } from './lib/ssr-state';
 import { Root } from './root';
+import { expandBatchRuns } from './lib/carried-batch-runs';
 import { exampleBatch, examplePage, makeBatch, makePage } from './test/fixtures';
 import { server } from './test/msw-server';
 
@@ -62,7 +63,7 @@ async function hydrate(path: string, page: Awaited<ReturnType<typeof renderPage>
   document.body.innerHTML = `<div id="root">${page.html}</div><script type="application/json" id="ssr-state">${page.state}</script>`;
   const state = readSsrState(document)!;
   const queryClient = createQueryClient();
-  hydrateFromPage(queryClient, state.queries);
+  hydrateFromPage(queryClient, expandBatchRuns(state.queries));
   setHydrationHints(state.hints);
   const recovered: unknown[] = [];
   await act(async () => {

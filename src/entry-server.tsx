@@ -13,6 +13,7 @@ import { preloadView } from './app';
 import { agentsQueries } from './features/agents/api/agents-queries';
 import { batchRunsQueries } from './features/batch-runs/api/batch-runs-queries';
 import { provideServerRender, type RenderHints, type ServerRender } from './lib/render-context';
+import { compactBatchRuns } from './lib/carried-batch-runs';
 import { sessionQuery } from './lib/session';
 import { carriedInPage, dehydrateForPage, serializeSsrState } from './lib/ssr-state';
 import { batchTitle, boardTitle, listTitle } from './lib/view/titles';
@@ -37,8 +38,6 @@ export interface RenderedPage {
   /** The JSON for `<script type="application/json" id="ssr-state">`, safe inside it. */
   state: string;
   title: string;
-  /** Source modules (Vite manifest keys) the view loads first, to preload. */
-  modules: string[];
   /** Whether every answer the view asked for arrived within the budget. */
   complete: boolean;
   /** How many times the tree was rendered. */
@@ -124,14 +123,13 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     }
     const state = serializeSsrState({
       hints: request.hints,
-      queries: dehydrateForPage(queryClient),
+      queries: compactBatchRuns(dehydrateForPage(queryClient)),
       notBefore: render.notBefore,
     });
     const page = {
       html,
       state,
       title: titleOf(view, queryClient),
-      modules: modulesOf(view),
       complete,
       renders,
     };
@@ -205,13 +203,4 @@ function titleOf(view: View, queryClient: QueryClient): string {
     return batchTitle(view.batch, name);
   }
   return listTitle(name, view.page);
-}
-
-/** The view's own code: the server names it so the browser loads it beside the main chunk. */
-function modulesOf(view: View): string[] {
-  return [
-    view.agentId ? 'src/pages/agent/agent-page.tsx' : 'src/features/agents/agents-board.tsx',
-    'src/features/agents/agent-picker.tsx',
-    'src/components/session-bar.tsx',
-  ];
 }

@@ -10,11 +10,16 @@ import './styles.css';
 
 const queryClient = createQueryClient();
 const view = currentView();
+// The code of the view the URL names starts loading at once (the page does not preload it:
+// those requests would compete with what the first paint needs).
+const viewCode = preloadView(view);
 
 // A page the server rendered carries the data it rendered with (server/ssr.ts).
 const ssr = readSsrState(document);
 if (ssr) {
-  hydrateFromPage(queryClient, ssr.queries);
+  // Its batch runs come as the API sent them (carried-batch-runs.ts), read here again.
+  const { expandBatchRuns } = await import('./lib/carried-batch-runs');
+  hydrateFromPage(queryClient, expandBatchRuns(ssr.queries));
   // What the API told the server to wait before asking again, the browser waits too.
   holdRequests(ssr.notBefore);
 }
@@ -33,10 +38,10 @@ const { locale, timeZone } = browserLocale();
 rememberTimeZone(timeZone);
 if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   setHydrationHints(ssr.hints);
-  // The page's code first (the server named it for preloading), so the whole page hydrates in
-  // one pass; nothing is fetched before then: an answer arriving mid-way would differ from the
-  // HTML. What the page did not carry, its views ask for as they mount.
-  await preloadView(view);
+  // The view's code first (loading since start-up), so the whole page hydrates in one pass;
+  // nothing is fetched before then: an answer arriving mid-way would differ from the HTML.
+  // What the page did not carry, its views ask for as they mount.
+  await viewCode;
   hydrateRoot(root, app, {
     // Where the server's HTML and the browser's first render differ: React recovers by
     // rendering that part afresh; the component stack says which part it was.
@@ -52,6 +57,5 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
       if (!queryClient.getQueryState(query.queryKey)) void queryClient.prefetchQuery(query);
     }
   });
-  void preloadView(view);
   createRoot(root).render(app);
 }
