@@ -44,7 +44,13 @@ export async function coldLoad(
     const scripts: Promise<number>[] = [];
     page.on('requestfinished', (request) => {
       if (request.resourceType() !== 'script') return;
-      scripts.push(request.sizes().then((sizes) => sizes.responseBodySize));
+      // A script that finishes as the context closes has no sizes to read (and is not counted).
+      scripts.push(
+        request.sizes().then(
+          (sizes) => sizes.responseBodySize,
+          () => 0,
+        ),
+      );
     });
     await page.addInitScript(
       `(${WATCH})(() => document.querySelector(${JSON.stringify(rowSelector)}) !== null)
