@@ -19,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+import { viewReady } from '../e2e/view-ready.ts';
 import { VIEWPORT, WATCH, coldLoad, coldLoadWithoutJs, type NoJsLoad } from './cold-load.ts';
 import { startDelayedUpstream } from './delayed-upstream.ts';
 import { CACHE, ensurePlaywrightReport, serveStatic } from './playwright-report.ts';
@@ -59,11 +60,7 @@ async function inPage<T>(page: Page, body: string): Promise<T> {
 /** The rows, and the app hydrated over them: a server-rendered row is there before its handlers. */
 async function waitForRows(page: Page) {
   await page.waitForSelector(ROW);
-  await page.waitForFunction(
-    () =>
-      !document.getElementById('ssr-state') ||
-      document.documentElement.hasAttribute('data-view-ready'),
-  );
+  await page.waitForFunction(viewReady);
 }
 
 async function newPage(browser: Browser) {

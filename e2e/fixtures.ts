@@ -4,6 +4,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { viewReady } from './view-ready';
 
 export const EXAMPLE_AGENT = 'agent_D5D0p7TUs66TTAEAx';
 export const EXAMPLE_BATCH = 'batch_s0OJu2JWR8R45Fai';
@@ -17,13 +18,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.goto = async (url, options) => {
         const response = await goto(url, options);
         await page
-          .waitForFunction(
-            () =>
-              !document.getElementById('ssr-state') ||
-              document.documentElement.hasAttribute('data-view-ready'),
-            undefined,
-            { timeout: 10_000 },
-          )
+          .waitForFunction(viewReady, undefined, { timeout: 10_000 })
           .catch(() => undefined); // a page that never hydrates fails on what it then shows
         return response;
       };

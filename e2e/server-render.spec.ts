@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { batchRows, EXAMPLE_AGENT, EXAMPLE_BATCH, expect, test } from './fixtures';
+import { viewReady } from './view-ready';
 
 const LIST = `/?agentId=${EXAMPLE_AGENT}`;
 
@@ -95,7 +96,7 @@ test.describe('a server-rendered link', () => {
     await page.goto(`${LIST}&batch=${EXAMPLE_BATCH}`);
     await expect(page.getByText(/März/).first()).toBeVisible();
     // The app remembers the zone as it starts, before its view renders.
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-view-ready'));
+    await page.waitForFunction(viewReady);
     const response = await page.goto(LIST);
     const html = await response!.text();
     expect(html).toContain('"timeZone":"America/New_York"');

@@ -40,7 +40,7 @@ interface ServerEntry {
   }>;
 }
 
-/** Cookies public/theme.js keeps, so the next page is rendered for this browser. */
+/** Cookies the browser keeps (the zone: src/lib/render-context.ts; the width: public/theme.js). */
 export const TIME_ZONE_COOKIE = 'sm-tz';
 export const WIDTH_COOKIE = 'sm-vw';
 /** Same breakpoint as NARROW_QUERY in src/lib/render-context.ts. */
