@@ -111,6 +111,22 @@ for (const width of [1280, 390]) {
   }
 }
 
+test('at 1280 px, each cell of the table keeps its text inside it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Page 4 of 10 has an unfinished batch: "14 of 29 done 8✓ 6✗ 15 pending" is its longest result.
+  await openAgent(page, `agentId=${EXAMPLE_AGENT}&page=4&size=10`);
+  await expect(page.getByText(/of \d+ done/).first()).toBeVisible();
+  const spills = await page.locator('tbody tr[data-batch-id] > td').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const right = cell.getBoundingClientRect().right;
+      return [...cell.querySelectorAll('*')]
+        .filter((element) => element.getBoundingClientRect().right > right + 0.5)
+        .map((element) => `${cell.closest('tr')!.id}: "${element.textContent}"`);
+    }),
+  );
+  expect(spills).toEqual([]);
+});
+
 test('the chart opens the batch run it is clicked on', async ({ page }) => {
   await openAgent(page, `agentId=${EXAMPLE_AGENT}`);
   const slots = page.getByRole('group', { name: /Batch runs on the chart/ }).getByRole('button');

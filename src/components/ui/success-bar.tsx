@@ -68,26 +68,33 @@ export function SuccessBar({
         />
       </svg>
       {showNumbers && (
-        <span className="text-xs tabular-nums whitespace-nowrap text-slate-700 dark:text-slate-300">
+        // Each part stays whole; the parts wrap in a narrow cell instead of running into the
+        // next column ("14 of 29 done 8✓ 6✗ 15 pending" is wider than the results column).
+        <span className="min-w-0 text-xs tabular-nums text-slate-700 dark:text-slate-300">
           {/* An unfinished batch has progress, not a pass rate: its first attempts say little. */}
           {summary.isUnfinished ? (
-            <span className="font-semibold">
+            <span className="font-semibold whitespace-nowrap">
               {summary.finished} of {summary.expected} done
             </span>
           ) : (
-            <span className="font-semibold">
+            <span className="font-semibold whitespace-nowrap">
               {formatPassRate(summary)}
               <span className="sr-only"> pass rate</span>
             </span>
           )}
           <span aria-hidden="true">
             {' '}
-            <span className="text-emerald-700 dark:text-emerald-400">
-              {summary.succeeded}✓
-            </span>{' '}
-            <span className="text-red-700 dark:text-red-400">{summary.failed}✗</span>
+            <span className="whitespace-nowrap">
+              <span className="text-emerald-700 dark:text-emerald-400">{summary.succeeded}✓</span>{' '}
+              <span className="text-red-700 dark:text-red-400">{summary.failed}✗</span>
+            </span>
             {pending > 0 && (
-              <span className="text-slate-600 dark:text-slate-400"> {pending} pending</span>
+              <>
+                {' '}
+                <span className="whitespace-nowrap text-slate-600 dark:text-slate-400">
+                  {pending} pending
+                </span>
+              </>
             )}
           </span>
         </span>
