@@ -90,12 +90,14 @@ test.describe('a failing API', () => {
     await page.goto(`/?agentId=${AGENT_IDS.unavailable}`);
     await expect(page.locator('tbody tr[data-batch-id]')).toHaveCount(3, { timeout: 30_000 });
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // Behaviour, not wall-clock: exactly one try per 503 plus the one that succeeded (no
+    // extra tries, no giving up), and never sooner than the Retry-After asked. How soon after
+    // it the browser asks again is a unit test (query-client.test.ts: the delay is exactly
+    // Retry-After); a loaded CI machine can stretch any gap here by seconds, the first gap
+    // also spans the page's load and hydration.
     const tries = await requests(AGENT_IDS.unavailable);
     expect(tries).toHaveLength(UNAVAILABLE_FAILURES + 1);
-    for (const gap of gapsMs(tries)) {
-      expect(gap).toBeGreaterThanOrEqual(950); // Retry-After honoured: never early
-      expect(gap).toBeLessThan(3_000);
-    }
+    for (const gap of gapsMs(tries)) expect(gap).toBeGreaterThanOrEqual(950);
   });
 
   test('429 with Retry-After: 1, once, then the data', async ({ page }) => {
