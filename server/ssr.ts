@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app-env.ts';
+import { fillTemplate } from './ssr-template.ts';
 
 /** What the server build exports (src/entry-server.tsx); typed here to keep src/ out of server/. */
 interface RenderHints {
@@ -46,7 +47,6 @@ export const WIDTH_COOKIE = 'sm-vw';
 /** Same breakpoint as NARROW_QUERY in src/lib/render-context.ts. */
 const NARROW_QUERY = '(max-width: 1023.98px)';
 const NARROW_BELOW_PX = 1024;
-const RENDER_WHOLE_PAGE = '<link rel="expect" href="#root" blocking="render">';
 
 export interface ServerRenderingOptions {
   distDir: string;
@@ -103,19 +103,7 @@ export function serverRendering(options: ServerRenderingOptions): MiddlewareHand
       return next();
     }
 
-    const html = build.template
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-      // No paint of a page parsed halfway (a table with half its columns): the first paint
-      // waits until the parser has closed the app's element (render-blocking "expect").
-      .replace('</head>', `${RENDER_WHOLE_PAGE}</head>`)
-      // The page is readable and its links work before any script runs: the scripts' own
-      // preloads would only compete with what the first paint needs (Lighthouse's LCP moved
-      // from 550-790 to 550-620 ms without them); main.tsx loads the view's code at once.
-      .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
-      .replace(
-        '<div id="root"></div>',
-        `<div id="root">${page.html}</div><script type="application/json" id="ssr-state">${page.state}</script>`,
-      );
+    const html = fillTemplate(build.template, page);
     const ms = (performance.now() - started).toFixed(1);
     return c.html(html, 200, {
       'Cache-Control': 'no-store',
@@ -192,14 +180,6 @@ function pickHeaders(headers: Headers, names: string[]): Headers {
     if (value !== null) picked.set(name, value);
   }
   return picked;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /** A promise made on first use and kept; a failure is kept too (no retry storm per request). */

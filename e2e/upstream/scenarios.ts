@@ -16,6 +16,7 @@ export const AGENT_IDS = {
   wrongShape: 'agent_wrong_shape',
   huge: 'agent_huge',
   oddRows: 'agent_odd_rows',
+  dollar: 'agent_dollar',
 } as const;
 
 export type FakeAgentId = (typeof AGENT_IDS)[keyof typeof AGENT_IDS];
@@ -48,6 +49,12 @@ export const HOSTILE = {
   longWord: 'W'.repeat(20_000),
   /** 20 kB of prose. */
   longText: 'The caller keeps talking without pausing. '.repeat(477),
+  /**
+   * String.prototype.replace's replacement patterns. React escapes `"` to `&quot;`, so the
+   * name's `"$"` reaches the server's HTML as `&quot;$&quot;`, which holds `$&`.
+   */
+  dollarName: 'Read the fee as "$" then $<amount>',
+  dollarPersona: "Quote $& and $' and $` and $$ and $1 back to the agent.",
 } as const;
 
 export interface FakeAgentRef {
@@ -118,6 +125,7 @@ const AGENT_NAMES: Record<FakeAgentId, string> = {
   agent_wrong_shape: 'Wrong Shape',
   agent_huge: 'Huge Response',
   agent_odd_rows: 'Odd Rows',
+  agent_dollar: HOSTILE.dollarName,
 };
 
 export const FAKE_AGENTS: FakeAgent[] = Object.values(AGENT_IDS).map((agentId) => ({
@@ -314,6 +322,22 @@ export const BATCHES: Record<FakeAgentId, FakeBatchRun[]> = {
   agent_wrong_shape: normalBatches(AGENT_IDS.wrongShape, 2),
   agent_huge: [],
   agent_odd_rows: [],
+  agent_dollar: [
+    batch(
+      AGENT_IDS.dollar,
+      'dollar_patterns',
+      '2026-04-10T09:00:00.000Z',
+      [
+        testCase(AGENT_IDS.dollar, 'dollar_1', {
+          label: `Fee ${HOSTILE.dollarName}`,
+          userPrompt: HOSTILE.dollarPersona,
+          successCriteria: HOSTILE.dollarPersona,
+          mockData: [{ variableName: '$&', value: "$' $` $$" }],
+        }),
+      ],
+      { successfulAttempts: 1, failedAttempts: 1, totalAttempts: 2 },
+    ),
+  ],
 };
 
 /**
