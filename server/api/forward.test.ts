@@ -111,6 +111,11 @@ describe('what reaches the upstream', () => {
     ]);
   });
 
+  it('sends a repeated parameter once, with its first value', async () => {
+    await rawRequest(server.url, '/v1/batch-runs?agentId=a1&agentId=a2&page=1&page=9&size=5');
+    expect(forwarded().map((r) => r.url)).toEqual(['/v1/batch-runs?agentId=a1&page=1&size=5']);
+  });
+
   it.each([
     '/v1/admin/api-keys',
     '/v1/test-runs/job_1?batchId=b&agentId=a',

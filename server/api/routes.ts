@@ -16,14 +16,15 @@ export type RouteMatch = { route: ApiRoute; search: string } | null;
 
 /**
  * The route a checked path belongs to, and its query with only the documented parameters
- * (others are dropped, so nothing undocumented rides along with the key).
+ * (others are dropped, so nothing undocumented rides along with the key), each once: a
+ * repeated parameter keeps its first value, so the upstream never has to pick one of two.
  */
 export function matchRoute(path: string, search: string): RouteMatch {
   const match = ROUTES.find((candidate) => candidate.path.test(path));
   if (!match) return null;
   const kept = new URLSearchParams();
   for (const [name, value] of new URLSearchParams(search)) {
-    if (match.params.includes(name)) kept.append(name, value);
+    if (match.params.includes(name) && !kept.has(name)) kept.set(name, value);
   }
   const query = kept.toString();
   return { route: match.route, search: query ? `?${query}` : '' };
