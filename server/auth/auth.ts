@@ -64,11 +64,23 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
   const flows = signInFlows({ secrets: auth.sessionSecrets, prefix, cookie: cookieOptions, log });
   const signedOutUrl = `${auth.publicUrl}/auth/signed-out`;
 
-  /** The session, unless absent, unreadable, expired or issued before SESSION_NOT_BEFORE. */
+  /**
+   * The session, unless absent, unreadable, expired or issued before SESSION_NOT_BEFORE. One
+   * opened with an older secret of the list is sealed again with the first (same end), so a
+   * rolling rotation moves active sessions to the new secret before the old one is dropped.
+   */
   async function readSession(c: Context): Promise<Session | null> {
     const opened = await sessions.inspect(getCookie(c, sessionCookie));
     if (!opened.ok) return null;
     if (auth?.sessionNotBefore && opened.iat * 1000 < auth.sessionNotBefore) return null;
+    const session: Session = { ...opened.payload };
+    delete session.iat;
+    delete session.exp;
+    const left = opened.exp - Math.floor(Date.now() / 1000);
+    if (opened.keyIndex > 0 && left > 0) {
+      const resealed = await sessions.seal(session, left, opened.iat);
+      setCookie(c, sessionCookie, resealed, { ...cookieOptions, maxAge: left });
+    }
     return opened.payload;
   }
 

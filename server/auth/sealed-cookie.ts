@@ -14,10 +14,14 @@ import { decodeProtectedHeader, EncryptJWT, errors, jwtDecrypt, type JWTPayload 
 /** Why a cookie did not open. */
 export type Unopened = 'missing' | 'damaged' | 'expired' | 'other-secret';
 
-export type Opened<T> = { ok: true; payload: T; iat: number } | { ok: false; why: Unopened };
+/** `keyIndex`: which secret of the list opened it (0: the one that seals now). */
+export type Opened<T> =
+  | { ok: true; payload: T; iat: number; exp: number; keyIndex: number }
+  | { ok: false; why: Unopened };
 
 export interface CookieSealer<T extends JWTPayload> {
-  seal: (payload: T, ttlSeconds: number) => Promise<string>;
+  /** `issuedAt` (seconds): keep a re-sealed cookie's original issue time. */
+  seal: (payload: T, ttlSeconds: number, issuedAt?: number) => Promise<string>;
   /** The payload, or null when the cookie is missing, tampered with, expired or from another key. */
   open: (token: string | undefined) => Promise<T | null>;
   /** The payload and when it was sealed, or why it did not open. */
@@ -48,14 +52,14 @@ export function cookieSealer<T extends JWTPayload>(
       return { ok: false, why: 'damaged' };
     }
     let why: Unopened = 'other-secret';
-    for (const key of keys) {
+    for (const [keyIndex, key] of keys.entries()) {
       try {
         const { payload } = await jwtDecrypt<T>(token, key, {
           keyManagementAlgorithms: ['dir'],
           contentEncryptionAlgorithms: ['A256GCM'],
           requiredClaims: ['exp', 'iat'],
         });
-        return { ok: true, payload, iat: payload.iat ?? 0 };
+        return { ok: true, payload, iat: payload.iat ?? 0, exp: payload.exp ?? 0, keyIndex };
       } catch (error) {
         // The key fitted (the tag verified) but the claims did not: no other key will do better.
         if (error instanceof errors.JWTExpired) return { ok: false, why: 'expired' };
@@ -67,10 +71,10 @@ export function cookieSealer<T extends JWTPayload>(
   }
 
   return {
-    seal: (payload, ttlSeconds) =>
+    seal: (payload, ttlSeconds, issuedAt) =>
       new EncryptJWT(payload)
         .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', typ: purpose })
-        .setIssuedAt()
+        .setIssuedAt(issuedAt)
         .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
         .encrypt(sealingKey),
     open: async (token) => {
