@@ -191,6 +191,29 @@ describe('refusals', () => {
   });
 });
 
+describe('ending sessions', () => {
+  it('SESSION_NOT_BEFORE ends sessions issued before it; later ones go on', async () => {
+    const { jar } = await signIn('/');
+    const at = (ms: number) => new Date(ms).toISOString();
+    const app = (notBefore: string) =>
+      createServerApp(loadConfig(env({ SESSION_NOT_BEFORE: notBefore }), 'serve'));
+    const ask = (a: ReturnType<typeof app>) =>
+      a.fetch(new Request(`${server.url}/v1/agents`, { headers: { Cookie: jar.header() } }));
+    const ended = await ask(app(at(Date.now() + 60_000)));
+    expect(ended.status).toBe(401);
+    expect(await ended.json()).toMatchObject({ message: 'Your session has ended; sign in again' });
+    expect(ended.headers.get('WWW-Authenticate')).toMatch(/error="invalid_token"/);
+    expect((await ask(app(at(Date.now() - 60_000)))).status).toBe(200);
+  });
+
+  it('asks someone who never had a session to sign in, without saying it ended', async () => {
+    const response = await get('/v1/agents', new Jar(), { Accept: 'application/json' });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ message: 'Sign in to read this workspace' });
+    expect(response.headers.get('WWW-Authenticate')).not.toMatch(/invalid_token/);
+  });
+});
+
 describe('signing out', () => {
   it('clears the cookie and ends the provider session', async () => {
     const { jar } = await signIn('/');

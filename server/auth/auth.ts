@@ -9,7 +9,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { apiErrorResponse } from '../api/error-response.ts';
@@ -70,18 +70,37 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
    * rolling rotation moves active sessions to the new secret before the old one is dropped.
    */
   async function readSession(c: Context): Promise<Session | null> {
+    return (await openSession(c)).session;
+  }
+
+  /** The session and, when it must be sealed again, the `Set-Cookie` line that does it. */
+  async function openSession(c: Context) {
     const opened = await sessions.inspect(getCookie(c, sessionCookie));
-    if (!opened.ok) return null;
-    if (auth?.sessionNotBefore && opened.iat * 1000 < auth.sessionNotBefore) return null;
+    if (!opened.ok) return { session: null, reseal: null };
+    if (auth?.sessionNotBefore && opened.iat * 1000 < auth.sessionNotBefore) {
+      return { session: null, reseal: null };
+    }
     const session: Session = { ...opened.payload };
     delete session.iat;
     delete session.exp;
     const left = opened.exp - Math.floor(Date.now() / 1000);
-    if (opened.keyIndex > 0 && left > 0) {
-      const resealed = await sessions.seal(session, left, opened.iat);
-      setCookie(c, sessionCookie, resealed, { ...cookieOptions, maxAge: left });
+    if (opened.keyIndex === 0 || left <= 0) return { session, reseal: null };
+    const resealed = await sessions.seal(session, left, opened.iat);
+    const line = generateCookie(sessionCookie, resealed, { ...cookieOptions, maxAge: left });
+    return { session, reseal: line };
+  }
+
+  /** Runs the rest of the app, then adds the re-sealed cookie to whatever it answered. */
+  async function nextWith(c: Context, next: () => Promise<void>, reseal: string | null) {
+    await next();
+    if (!reseal) return;
+    // The forwarder's answers are built as Response objects: copy one whose headers are fixed.
+    try {
+      c.res.headers.append('Set-Cookie', reseal);
+    } catch {
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.append('Set-Cookie', reseal);
     }
-    return opened.payload;
   }
 
   function failurePage(c: Context, failure: Failure, returnTo: string) {
@@ -230,7 +249,7 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
   );
 
   const gate: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const session = await readSession(c);
+    const { session, reseal } = await openSession(c);
     const path = c.req.path;
     if (isApiNamespace(path)) {
       if (!session) {
@@ -258,7 +277,7 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
           },
         );
       }
-      return next();
+      return nextWith(c, next, reseal);
     }
     // Built files (scripts, styles, icons) hold no workspace data; everything else does.
     if (isStaticFile(path)) return next();
@@ -271,7 +290,7 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
       const opened = safeReturnTo(`${path}${new URL(c.req.url).search}`, auth.publicUrl);
       return refusedPage(c, session.email, loginHref(opened, true), null);
     }
-    return next();
+    return nextWith(c, next, reseal);
   };
 
   return { routes, gate };
