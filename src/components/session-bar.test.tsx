@@ -29,7 +29,7 @@ async function signInAsked(queryClient: ReturnType<typeof withSession>, hadSessi
   });
   await act(() =>
     queryClient.prefetchQuery({
-      queryKey: ['agents'],
+      queryKey: ['agents', { hadSession }],
       queryFn: () => Promise.reject(error),
     }),
   );
