@@ -21,16 +21,18 @@ function withSession(user: { email: string; name: string | null } | null) {
 
 /** A /v1 answer of 401 from the dashboard's sign-in, as apiGet reports it. */
 async function signInAsked(queryClient: ReturnType<typeof withSession>, hadSession: boolean) {
-  const error = new ApiError('http', 'Sign in', {
-    status: 401,
-    path: '/v1/agents',
-    sessionEnded: true,
-    hadSession,
-  });
   await act(() =>
     queryClient.prefetchQuery({
       queryKey: ['agents', { hadSession }],
-      queryFn: () => Promise.reject(error),
+      queryFn: () =>
+        Promise.reject(
+          new ApiError('http', 'Sign in', {
+            status: 401,
+            path: '/v1/agents',
+            sessionEnded: true,
+            hadSession,
+          }),
+        ),
     }),
   );
 }
