@@ -66,6 +66,56 @@ describe('the real cause, on the page and in the log', () => {
     }
   });
 
+  it('a provider that goes down during the callback: unreachable, not "could not be verified"', async () => {
+    const down = await startMockProvider();
+    server.replace({ AUTH_OIDC_ISSUER: down.issuer });
+    const jar = new Jar();
+    const { callback } = await throughProvider(LINK, jar);
+    await down.close();
+    const landing = await get(callback, jar);
+    expect(landing.status).toBe(502);
+    const page = await landing.text();
+    expect(page).toMatch(/could not be reached/);
+    expect(page).not.toMatch(/could not be verified/);
+    expect(tryAgain(page)).toBe(LINK);
+    expect(server.logs).toContainEqual(
+      expect.stringMatching(/could not be reached while completing a sign-in/),
+    );
+  });
+
+  it('a token endpoint that hangs during the callback: stopped after AUTH_OIDC_TIMEOUT_MS', async () => {
+    // A provider whose discovery names a token endpoint that never answers.
+    const hung: Server = createServer((req, res) => {
+      if (req.url !== '/.well-known/openid-configuration') return; // hang
+      void fetch(`${provider.issuer}/.well-known/openid-configuration`)
+        .then((r) => r.json())
+        .then((document: Record<string, unknown>) => {
+          const { port } = hung.address() as { port: number };
+          const self = `http://127.0.0.1:${port}`;
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify({ ...document, issuer: self, token_endpoint: `${self}/token` }));
+        });
+    });
+    await new Promise<void>((done) => hung.listen(0, '127.0.0.1', done));
+    const { port } = hung.address() as { port: number };
+    try {
+      server.replace({ AUTH_OIDC_ISSUER: `http://127.0.0.1:${port}`, AUTH_OIDC_TIMEOUT_MS: '400' });
+      const jar = new Jar();
+      const { callback } = await throughProvider(LINK, jar);
+      const landing = await get(callback, jar);
+      expect(landing.status).toBe(504);
+      const page = await landing.text();
+      expect(page).toMatch(/did not answer within 0.4 seconds/);
+      expect(tryAgain(page)).toBe(LINK);
+      expect(server.logs).toContainEqual(
+        expect.stringMatching(/did not answer within AUTH_OIDC_TIMEOUT_MS=400 while completing/),
+      );
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+    }
+  });
+
   it('an issuer that differs from AUTH_OIDC_ISSUER, naming both', async () => {
     provider.claimIssuer(`${provider.issuer}/`.replace('127.0.0.1', 'localhost'));
     const response = await get(LINK, new Jar());
