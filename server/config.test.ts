@@ -218,7 +218,7 @@ describe('start-up refusals', () => {
         ...SIGN_IN,
         SESSION_SECRET: list,
         SESSION_HOURS: '168',
-        SESSION_NOT_BEFORE: '2026-12-04T09:00:00Z',
+        SESSION_NOT_BEFORE: '2026-12-01T09:00:00Z',
         AUTH_OIDC_TIMEOUT_MS: '2500',
         ALLOW_UNVERIFIED_EMAIL: 'true',
       },
@@ -227,7 +227,7 @@ describe('start-up refusals', () => {
     expect(auth).toMatchObject({
       sessionSecrets: ['n'.repeat(32), 'o'.repeat(40)],
       sessionHours: 168,
-      sessionNotBefore: Date.UTC(2026, 11, 4, 9),
+      sessionNotBefore: Date.UTC(2026, 11, 1, 9),
       oidcTimeoutMs: 2500,
       allowUnverifiedEmail: true,
     });
@@ -243,6 +243,10 @@ describe('start-up refusals', () => {
     expect(
       refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_NOT_BEFORE: '2026-12-04T09:00:00' }),
     ).toMatch(/SESSION_NOT_BEFORE/);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expect(refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_NOT_BEFORE: tomorrow })).toMatch(
+      /SESSION_NOT_BEFORE is in the future/,
+    );
     expect(refusal({ SANDBOX: '1', ...SIGN_IN, ALLOW_UNVERIFIED_EMAIL: 'yes' })).toMatch(
       /ALLOW_UNVERIFIED_EMAIL must be 1\/true or 0\/false/,
     );

@@ -301,6 +301,11 @@ function parseNotBefore(value: string | undefined, problems: string[]): number |
     );
     return null;
   }
+  // A future time would end each new session as it begins: everyone would loop through sign-in.
+  if (time > Date.now()) {
+    problems.push(`SESSION_NOT_BEFORE is in the future (${text}): set it to the current time`);
+    return null;
+  }
   return time;
 }
 

@@ -194,12 +194,14 @@ describe('refusals', () => {
 describe('ending sessions', () => {
   it('SESSION_NOT_BEFORE ends sessions issued before it; later ones go on', async () => {
     const { jar } = await signIn('/');
+    // A few milliseconds on, so the session (its time in whole seconds) was issued before now.
+    await new Promise((done) => setTimeout(done, 5));
     const at = (ms: number) => new Date(ms).toISOString();
     const app = (notBefore: string) =>
       createServerApp(loadConfig(env({ SESSION_NOT_BEFORE: notBefore }), 'serve'));
     const ask = (a: ReturnType<typeof app>) =>
       a.fetch(new Request(`${server.url}/v1/agents`, { headers: { Cookie: jar.header() } }));
-    const ended = await ask(app(at(Date.now() + 60_000)));
+    const ended = await ask(app(at(Date.now())));
     expect(ended.status).toBe(401);
     expect(await ended.json()).toMatchObject({ message: 'Your session has ended; sign in again' });
     expect(ended.headers.get('WWW-Authenticate')).toMatch(/error="invalid_token"/);
