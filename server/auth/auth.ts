@@ -2,7 +2,9 @@
  * Sign-in with the team's identity provider (OpenID Connect). Without a session, a page
  * navigation goes to the provider and comes back to exactly the link that was opened; `/v1`
  * answers 401 JSON (never a redirect) so the app can say the session ended and keep its screen.
- * The session is a sealed cookie (sealed-cookie.ts): nothing is stored on the server.
+ * The session is a sealed cookie (sealed-cookie.ts, session-cookie.ts): nothing is stored on the
+ * server. Sign-ins in progress are bounded cookies (sign-in-flows.ts); who is admitted is
+ * email-policy.ts; what a failure or a refusal says is failure-pages.ts and refusal-pages.ts.
  *
  * Without sign-in configured, only `GET /auth/session` exists (it tells the app whether the
  * data is the sandbox's) and nothing is gated.
