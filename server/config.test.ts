@@ -175,7 +175,81 @@ describe('start-up refusals', () => {
     expect(
       loadConfig({ SANDBOX: '1', ...SIGN_IN, AUTH_OIDC_ISSUER: 'http://127.0.0.1:9000/' }, 'serve')
         .auth?.issuer,
-    ).toBe('http://127.0.0.1:9000');
+    ).toBe('http://127.0.0.1:9000/');
+  });
+
+  it('keeps the issuer exactly as configured, a trailing slash included', () => {
+    const issuer = (value: string) =>
+      loadConfig({ SANDBOX: '1', ...SIGN_IN, AUTH_OIDC_ISSUER: value }, 'serve').auth?.issuer;
+    expect(issuer('https://login.example.com/realms/qa/')).toBe(
+      'https://login.example.com/realms/qa/',
+    );
+    expect(issuer('https://login.example.com/realms/qa')).toBe(
+      'https://login.example.com/realms/qa',
+    );
+  });
+
+  it('refuses wildcard and malformed allow-list entries, and warns on public mail domains', () => {
+    for (const domains of ['*', '@', '*.example.com', 'example', 'exa mple.com']) {
+      expect(
+        refusal({ SANDBOX: '1', ...SIGN_IN, ALLOWED_EMAIL_DOMAINS: domains, ALLOWED_EMAILS: '' }),
+      ).toMatch(/ALLOWED_EMAIL_DOMAINS has an entry that is not a domain name.*wildcards/);
+    }
+    for (const email of ['@example.com', 'a@evil.org@example.com', 'someone', 'a@b']) {
+      expect(refusal({ SANDBOX: '1', ...SIGN_IN, ALLOWED_EMAILS: email })).toMatch(
+        /ALLOWED_EMAILS has an entry that is not an address/,
+      );
+    }
+    const config = loadConfig(
+      { SANDBOX: '1', ...SIGN_IN, ALLOWED_EMAIL_DOMAINS: 'example.com, Gmail.com' },
+      'serve',
+    );
+    expect(configWarnings(config)).toEqual([
+      expect.stringMatching(/ALLOWED_EMAIL_DOMAINS lists gmail\.com: anyone can open an account/),
+    ]);
+    expect(configWarnings(loadConfig({ SANDBOX: '1', ...SIGN_IN }, 'serve'))).toEqual([]);
+  });
+
+  it('SESSION_SECRET as a list, SESSION_HOURS capped at a week, SESSION_NOT_BEFORE, timeouts', () => {
+    const list = `${'n'.repeat(32)}, ${'o'.repeat(40)}`;
+    const auth = loadConfig(
+      {
+        SANDBOX: '1',
+        ...SIGN_IN,
+        SESSION_SECRET: list,
+        SESSION_HOURS: '168',
+        SESSION_NOT_BEFORE: '2026-12-01T09:00:00Z',
+        AUTH_OIDC_TIMEOUT_MS: '2500',
+        ALLOW_UNVERIFIED_EMAIL: 'true',
+      },
+      'serve',
+    ).auth;
+    expect(auth).toMatchObject({
+      sessionSecrets: ['n'.repeat(32), 'o'.repeat(40)],
+      sessionHours: 168,
+      sessionNotBefore: Date.UTC(2026, 11, 1, 9),
+      oidcTimeoutMs: 2500,
+      allowUnverifiedEmail: true,
+    });
+    expect(
+      refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_SECRET: `${'n'.repeat(32)},short` }),
+    ).toMatch(/SESSION_SECRET must be at least 32 characters, each one/);
+    expect(refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_HOURS: '720' })).toMatch(
+      /SESSION_HOURS must be an integer from 1 to 168/,
+    );
+    expect(refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_NOT_BEFORE: 'yesterday' })).toMatch(
+      /SESSION_NOT_BEFORE must be a time with its zone/,
+    );
+    expect(
+      refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_NOT_BEFORE: '2026-12-04T09:00:00' }),
+    ).toMatch(/SESSION_NOT_BEFORE/);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expect(refusal({ SANDBOX: '1', ...SIGN_IN, SESSION_NOT_BEFORE: tomorrow })).toMatch(
+      /SESSION_NOT_BEFORE is in the future/,
+    );
+    expect(refusal({ SANDBOX: '1', ...SIGN_IN, ALLOW_UNVERIFIED_EMAIL: 'yes' })).toMatch(
+      /ALLOW_UNVERIFIED_EMAIL must be 1\/true or 0\/false/,
+    );
   });
 
   it('half-configured sign-in, a short SESSION_SECRET, nobody allowed in, a PUBLIC_URL with a path', () => {
@@ -199,10 +273,13 @@ describe('start-up refusals', () => {
       clientId: 'dashboard',
       clientSecret: 'client-secret-value',
       publicUrl: 'https://dash.example.com',
-      sessionSecret: 'x'.repeat(32),
+      sessionSecrets: ['x'.repeat(32)],
       sessionHours: 12,
+      sessionNotBefore: null,
       allowedEmailDomains: ['example.com', 'qa.example.com'],
       allowedEmails: ['contractor@elsewhere.org'],
+      allowUnverifiedEmail: false,
+      oidcTimeoutMs: 10_000,
     });
   });
 });

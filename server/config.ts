@@ -14,6 +14,9 @@ const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_UPSTREAM_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_UPSTREAM_CONCURRENCY = 32;
 const DEFAULT_SESSION_HOURS = 12;
+/** A sign-in lasts at most a week: a session cannot be revoked one by one, only all together. */
+const MAX_SESSION_HOURS = 168;
+const DEFAULT_OIDC_TIMEOUT_MS = 10_000;
 /** How long a server render waits for the API before sending the page without the data. */
 const DEFAULT_SSR_DATA_BUDGET_MS = 300;
 const MIN_SESSION_SECRET_LENGTH = 32;
@@ -38,12 +41,19 @@ export interface AuthConfig {
   clientSecret: string;
   /** The external origin; the redirect URI is this plus `/auth/callback`. */
   publicUrl: string;
-  sessionSecret: string;
+  /** SESSION_SECRET as a list: the first seals, every one opens (rotation with overlap). */
+  sessionSecrets: string[];
   sessionHours: number;
+  /** SESSION_NOT_BEFORE: sessions issued before this time (ms since epoch) have ended; or null. */
+  sessionNotBefore: number | null;
   /** Lower-case domains (`example.com`) whose addresses may enter. */
   allowedEmailDomains: string[];
   /** Lower-case addresses that may enter. */
   allowedEmails: string[];
+  /** ALLOW_UNVERIFIED_EMAIL=true: admit an address whose provider does not say it is verified. */
+  allowUnverifiedEmail: boolean;
+  /** AUTH_OIDC_TIMEOUT_MS: how long one call to the provider may take. */
+  oidcTimeoutMs: number;
 }
 
 export interface ServerConfig extends ApiConfig {
@@ -185,6 +195,12 @@ export function configWarnings(config: ServerConfig): string[] {
   if (config.auth && config.allowAnonymous) {
     warnings.push('ALLOW_ANONYMOUS is ignored: sign-in is configured, so everyone signs in');
   }
+  const publicDomains = config.auth?.allowedEmailDomains.filter(isPublicMailDomain) ?? [];
+  if (publicDomains.length > 0) {
+    warnings.push(
+      `ALLOWED_EMAIL_DOMAINS lists ${publicDomains.join(', ')}: anyone can open an account there; list single addresses in ALLOWED_EMAILS instead`,
+    );
+  }
   if (!isLoopbackHost(config.host) && !config.publicUrl && config.allowedHosts.length === 0) {
     warnings.push(
       `HOST=${config.host}: requests are answered only for loopback names; set PUBLIC_URL or ALLOWED_HOSTS to the name people use`,
@@ -218,10 +234,10 @@ function parseAuth(env: Env, publicUrl: string | null, problems: string[]): Auth
     return null;
   }
   const issuer = parseIssuer(values.AUTH_OIDC_ISSUER ?? '', problems);
-  const sessionSecret = values.SESSION_SECRET ?? '';
-  if (sessionSecret.length < MIN_SESSION_SECRET_LENGTH) {
+  const sessionSecrets = commaList(values.SESSION_SECRET);
+  if (sessionSecrets.some((secret) => secret.length < MIN_SESSION_SECRET_LENGTH)) {
     problems.push(
-      `SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters (for example: openssl rand -base64 48)`,
+      `SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters, each one when it is a comma list (for example: openssl rand -base64 48)`,
     );
   }
   const allowedEmailDomains = commaList(env.ALLOWED_EMAIL_DOMAINS).map((d) =>
@@ -233,13 +249,26 @@ function parseAuth(env: Env, publicUrl: string | null, problems: string[]): Auth
       'Sign-in needs to know who may enter: set ALLOWED_EMAIL_DOMAINS (e.g. example.com) and/or ALLOWED_EMAILS',
     );
   }
-  const badEmail = allowedEmails.find((email) => !/^[^@\s]+@[^@\s]+$/.test(email));
+  const badDomain = allowedEmailDomains.find((domain) => !isMailDomain(domain));
+  if (badDomain !== undefined) {
+    problems.push(
+      `ALLOWED_EMAIL_DOMAINS has an entry that is not a domain name: ${JSON.stringify(badDomain)} (wildcards are not accepted; list each domain, e.g. example.com)`,
+    );
+  }
+  const badEmail = allowedEmails.find((email) => parseEmailAddress(email) === null);
   if (badEmail) problems.push(`ALLOWED_EMAILS has an entry that is not an address: ${badEmail}`);
   const sessionHours = parseInteger(
     'SESSION_HOURS',
     env.SESSION_HOURS,
     DEFAULT_SESSION_HOURS,
-    { min: 1, max: 24 * 30 },
+    { min: 1, max: MAX_SESSION_HOURS },
+    problems,
+  );
+  const oidcTimeoutMs = parseInteger(
+    'AUTH_OIDC_TIMEOUT_MS',
+    env.AUTH_OIDC_TIMEOUT_MS,
+    DEFAULT_OIDC_TIMEOUT_MS,
+    { min: 100, max: 120_000 },
     problems,
   );
   return {
@@ -247,11 +276,89 @@ function parseAuth(env: Env, publicUrl: string | null, problems: string[]): Auth
     clientId: values.AUTH_OIDC_CLIENT_ID ?? '',
     clientSecret: values.AUTH_OIDC_CLIENT_SECRET ?? '',
     publicUrl: publicUrl ?? '',
-    sessionSecret,
+    sessionSecrets,
     sessionHours,
+    sessionNotBefore: parseNotBefore(env.SESSION_NOT_BEFORE, problems),
     allowedEmailDomains,
     allowedEmails,
+    allowUnverifiedEmail: parseBoolean(
+      'ALLOW_UNVERIFIED_EMAIL',
+      env.ALLOW_UNVERIFIED_EMAIL,
+      problems,
+    ),
+    oidcTimeoutMs,
   };
+}
+
+/** SESSION_NOT_BEFORE: an ISO 8601 time with a zone (`2026-12-04T09:00:00Z`). */
+function parseNotBefore(value: string | undefined, problems: string[]): number | null {
+  const text = value?.trim() ?? '';
+  if (!text) return null;
+  const time = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(time)) {
+    problems.push(
+      `SESSION_NOT_BEFORE must be a time with its zone, such as 2026-12-04T09:00:00Z, got ${JSON.stringify(text)}`,
+    );
+    return null;
+  }
+  // A future time would end each new session as it begins: everyone would loop through sign-in.
+  if (time > Date.now()) {
+    problems.push(`SESSION_NOT_BEFORE is in the future (${text}): set it to the current time`);
+    return null;
+  }
+  return time;
+}
+
+/** Well-known mail services anyone can sign up to: admitting one admits the world. */
+const PUBLIC_MAIL_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.net',
+  'mail.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'zoho.com',
+  'qq.com',
+  '163.com',
+]);
+
+export function isPublicMailDomain(domain: string): boolean {
+  return PUBLIC_MAIL_DOMAINS.has(domain);
+}
+
+/** A host name of two or more labels (letters, digits, hyphens), lower case. */
+export function isMailDomain(domain: string): boolean {
+  return (
+    domain.length <= 253 &&
+    /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/.test(domain)
+  );
+}
+
+/**
+ * `local@domain`, lower-cased, or null when it is not one address: exactly one `@`, a local
+ * part of printable characters without spaces, quotes or angle brackets, and a domain name.
+ */
+export function parseEmailAddress(value: string): { local: string; domain: string } | null {
+  const address = value.trim().toLowerCase();
+  const at = address.indexOf('@');
+  if (at <= 0 || at !== address.lastIndexOf('@') || address.length > 254) return null;
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (local.length > 64 || !/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(local)) return null;
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
+  return isMailDomain(domain) ? { local, domain } : null;
 }
 
 function parseIssuer(value: string, problems: string[]): string {
@@ -265,8 +372,8 @@ function parseIssuer(value: string, problems: string[]): string {
       'AUTH_OIDC_ISSUER must use https:// (plain http:// is accepted on loopback only)',
     );
   }
-  // Discovery compares the issuer exactly; keep it as configured, minus a trailing slash.
-  return value.replace(/\/+$/, '');
+  // Discovery compares the issuer exactly (OIDC Discovery 4.3): use it exactly as configured.
+  return value;
 }
 
 function parsePublicUrl(value: string, problems: string[]): string | null {

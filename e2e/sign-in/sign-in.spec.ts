@@ -99,6 +99,8 @@ test('when the session ends, the page says so and signs in back to the same view
   // The page around the failed request stays: its controls and its URL.
   await expect(page.getByLabel('Rows per page').first()).toHaveValue('20');
   await expect(page).toHaveURL(`/?agentId=${AGENT_IDS.ok}`);
+  // The header no longer shows the address of the session that ended.
+  await expect(page.getByText('lead@example.com')).toHaveCount(0);
   await banner.getByRole('link', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`/?agentId=${AGENT_IDS.ok}`);
   await expect(page.getByText('Page 1 of 1', { exact: true })).toBeVisible();
@@ -138,4 +140,35 @@ test('/v1 without a session is 401 and the upstream never hears of it', async ({
     await page.request.get(`http://127.0.0.1:${FAKE_UPSTREAM_PORT}/__requests`)
   ).json()) as RecordedRequest[];
   expect(recorded.filter((r) => r.query.some(([, value]) => value === marker))).toEqual([]);
+});
+
+test('abandoned sign-ins with long links never lock the browser out (no 431)', async ({ page }) => {
+  // Random ids do not compress: each link is as long as a cookie can carry.
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const noise = Array.from({ length: 2600 }, () => alphabet[Math.floor(Math.random() * 36)]).join(
+    '',
+  );
+  for (let i = 0; i < 6; i++) {
+    const returnTo = `/?agentId=${AGENT_IDS.ok}&q=${noise}${i}`;
+    // A cross-site page can send the browser here; the provider is never visited.
+    const response = await page.request.get(
+      `/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+      { maxRedirects: 0 },
+    );
+    expect(response.status()).toBe(302);
+  }
+  const cookies = await page.context().cookies();
+  const header = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const signIns = cookies.filter((c) => c.name.startsWith('sm_signin'));
+  console.log(
+    `[sign-in] after 6 abandoned long sign-ins: Cookie header ${header.length} B, ${signIns.length} sign-in cookie(s)`,
+  );
+  expect(signIns.length).toBeLessThanOrEqual(3);
+  expect(header.length).toBeLessThanOrEqual(4100);
+  // Every request still works, a sign-in included.
+  const link = `/?agentId=${AGENT_IDS.ok}&page=2&size=10`;
+  const response = await page.goto(link);
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(link);
+  await expect(page.getByText('Page 2 of 2', { exact: true })).toBeVisible();
 });

@@ -13,6 +13,14 @@ export const SIGN_IN_PORT = base + 5;
 /** A real OpenID Connect provider for it, and the port that tells it who signs in next. */
 export const OIDC_PORT = base + 6;
 export const OIDC_CONTROL_PORT = base + 7;
+/**
+ * A second sign-in set-up whose provider serves `email` from userinfo only, as a provider in
+ * its spec-conforming default may (e2e/sign-in/userinfo.spec.ts): its server, the provider,
+ * and the provider's control port.
+ */
+export const SIGN_IN_USERINFO_PORT = base + 8;
+export const OIDC_USERINFO_PORT = base + 9;
+export const OIDC_USERINFO_CONTROL_PORT = base + 10;
 /** The sign-in server's session secret: the specs seal expired and valid cookies with it. */
 export const E2E_SESSION_SECRET = 'e2e-session-secret-0123456789abcdef';
 /** A key that must never reach a browser, a response or a file of the build. */

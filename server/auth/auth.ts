@@ -2,44 +2,34 @@
  * Sign-in with the team's identity provider (OpenID Connect). Without a session, a page
  * navigation goes to the provider and comes back to exactly the link that was opened; `/v1`
  * answers 401 JSON (never a redirect) so the app can say the session ended and keep its screen.
- * The session is a sealed cookie (sealed-cookie.ts): nothing is stored on the server.
+ * The session is a sealed cookie (sealed-cookie.ts, session-cookie.ts): nothing is stored on the
+ * server. Sign-ins in progress are bounded cookies (sign-in-flows.ts); who is admitted is
+ * email-policy.ts; what a failure or a refusal says is failure-pages.ts and refusal-pages.ts.
  *
  * Without sign-in configured, only `GET /auth/session` exists (it tells the app whether the
  * data is the sandbox's) and nothing is gated.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { apiErrorResponse } from '../api/error-response.ts';
 import { isApiNamespace } from '../api/request-target.ts';
-import type { AuthConfig, ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../config.ts';
 import type { AppEnv } from '../app-env.ts';
+import { admit, isAllowedEmail } from './email-policy.ts';
+import { flowFailure, providerAnswered, providerFailure, type Failure } from './failure-pages.ts';
 import { createOidcProvider, redirectUriOf, type OidcProvider } from './oidc.ts';
 import { AUTH_PAGE_CSS, authPage, code } from './pages.ts';
+import { classifyProviderError } from './provider-errors.ts';
+import { refusalPage } from './refusal-pages.ts';
 import { safeReturnTo } from './return-to.ts';
 import { cookieSealer } from './sealed-cookie.ts';
+import { sessionCookieValue, type Session } from './session-cookie.ts';
+import { signInFlows } from './sign-in-flows.ts';
 
-/** What the session cookie holds. */
-interface Session {
-  email: string;
-  name?: string;
-  /** For `id_token_hint` at sign-out, so the provider ends its session without asking. */
-  idToken?: string;
-  [claim: string]: unknown;
-}
-
-/** One sign-in in progress (one per tab: the cookie is named after its `state`). */
-interface SignInFlow {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-  [claim: string]: unknown;
-}
-
-const SIGN_IN_FLOW_SECONDS = 10 * 60;
+export { isAllowedEmail };
 
 export interface AuthOptions {
   /** The provider; tests may pass their own. */
@@ -52,15 +42,6 @@ export interface Auth {
   routes: Hono<AppEnv>;
   /** Runs before everything but `/auth`, `/healthz` and `/readyz`. */
   gate: MiddlewareHandler<AppEnv>;
-}
-
-export function isAllowedEmail(email: string, auth: AuthConfig): boolean {
-  const address = email.trim().toLowerCase();
-  const domain = address.slice(address.lastIndexOf('@') + 1);
-  return (
-    auth.allowedEmails.includes(address) ||
-    (address.includes('@') && auth.allowedEmailDomains.includes(domain))
-  );
 }
 
 export function createAuth(config: ServerConfig, options: AuthOptions = {}): Auth {
@@ -79,42 +60,75 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
   // __Host- binds a cookie to this exact origin (Secure, Path=/, no Domain); it needs https.
   const prefix = secure ? '__Host-' : '';
   const sessionCookie = `${prefix}sm_session`;
-  const flowCookie = (state: string) => `${prefix}sm_signin_${state.slice(0, 16)}`;
-  const sessions = cookieSealer<Session>(auth.sessionSecret, 'session');
-  const flows = cookieSealer<SignInFlow>(auth.sessionSecret, 'sign-in');
+  const sessions = cookieSealer<Session>(auth.sessionSecrets, 'session');
   const sessionSeconds = auth.sessionHours * 3600;
   const cookieOptions = { httpOnly: true, secure, sameSite: 'Lax', path: '/' } as const;
+  const flows = signInFlows({ secrets: auth.sessionSecrets, prefix, cookie: cookieOptions, log });
   const signedOutUrl = `${auth.publicUrl}/auth/signed-out`;
 
-  const readSession = (c: Context) => sessions.open(getCookie(c, sessionCookie));
+  /**
+   * The session, unless absent, unreadable, expired or issued before SESSION_NOT_BEFORE. One
+   * opened with an older secret of the list is sealed again with the first (same end), so a
+   * rolling rotation moves active sessions to the new secret before the old one is dropped.
+   */
+  async function readSession(c: Context): Promise<Session | null> {
+    return (await openSession(c)).session;
+  }
 
-  async function startSignIn(c: Context, returnTo: string, prompt?: string) {
+  /** The session and, when it must be sealed again, the `Set-Cookie` line that does it. */
+  async function openSession(c: Context) {
+    const opened = await sessions.inspect(getCookie(c, sessionCookie));
+    if (!opened.ok) return { session: null, reseal: null };
+    if (auth?.sessionNotBefore && opened.iat * 1000 < auth.sessionNotBefore) {
+      return { session: null, reseal: null };
+    }
+    const session: Session = { ...opened.payload };
+    delete session.iat;
+    delete session.exp;
+    const left = opened.exp - Math.floor(Date.now() / 1000);
+    if (opened.keyIndex === 0 || left <= 0) return { session, reseal: null };
+    const resealed = await sessions.seal(session, left, opened.iat);
+    const line = generateCookie(sessionCookie, resealed, { ...cookieOptions, maxAge: left });
+    return { session, reseal: line };
+  }
+
+  /** Runs the rest of the app, then adds the re-sealed cookie to whatever it answered. */
+  async function nextWith(c: Context, next: () => Promise<void>, reseal: string | null) {
+    await next();
+    if (!reseal) return;
+    // The forwarder's answers are built as Response objects: copy one whose headers are fixed.
+    try {
+      c.res.headers.append('Set-Cookie', reseal);
+    } catch {
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.append('Set-Cookie', reseal);
+    }
+  }
+
+  function failurePage(c: Context, failure: Failure, returnTo: string) {
+    log(failure.log);
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      authPage(failure.title, failure.paragraphs, [
+        { label: 'Try again', href: loginHref(returnTo), primary: true },
+      ]),
+      failure.status,
+    );
+  }
+
+  async function startSignIn(c: Context, returnTo: string, switchAccount = false) {
     let started;
     try {
-      started = await provider.start({ prompt });
+      started = await provider.start({ switchAccount });
     } catch (error) {
-      log(`Sign-in: the provider could not be reached (${describe(error)})`);
-      return c.html(
-        authPage(
-          'Sign-in is unavailable',
-          [
-            'The identity provider could not be reached, so nobody can sign in right now.',
-            'Try again in a minute; if it persists, the server’s operator should check AUTH_OIDC_ISSUER.',
-          ],
-          [{ label: 'Try again', href: loginHref(returnTo), primary: true }],
-        ),
-        502,
-      );
+      const failure = classifyProviderError(error, auth?.issuer ?? '');
+      return failurePage(c, providerFailure(failure, 'start', auth?.oidcTimeoutMs ?? 0), returnTo);
     }
-    const flow: SignInFlow = {
+    await flows.save(c, {
       state: started.state,
       nonce: started.nonce,
       codeVerifier: started.codeVerifier,
       returnTo,
-    };
-    setCookie(c, flowCookie(started.state), await flows.seal(flow, SIGN_IN_FLOW_SECONDS), {
-      ...cookieOptions,
-      maxAge: SIGN_IN_FLOW_SECONDS,
     });
     c.header('Cache-Control', 'no-store');
     return c.redirect(started.url.href, 302);
@@ -162,97 +176,56 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
     startSignIn(
       c,
       safeReturnTo(c.req.query('returnTo'), auth.publicUrl),
-      c.req.query('prompt') === 'select_account' ? 'select_account' : undefined,
+      // `prompt=select_account` is what these links said before `account=switch`.
+      c.req.query('account') === 'switch' || c.req.query('prompt') === 'select_account',
     ),
   );
 
   routes.get('/callback', async (c) => {
     c.header('Cache-Control', 'no-store');
     const state = c.req.query('state') ?? '';
-    const startAgain = [{ label: 'Sign in again', href: loginHref('/'), primary: true }];
+    // State first: the provider's words are shown only for a sign-in this browser started.
+    const taken = await flows.take(c, state);
+    if (!taken.ok) return failurePage(c, flowFailure(taken.why), '/');
+    const { flow } = taken;
     const providerError = c.req.query('error');
     if (providerError) {
-      const description = c.req.query('error_description');
-      log(`Sign-in: the provider answered ${providerError}`);
-      return c.html(
-        authPage(
-          'Sign-in did not complete',
-          [
-            html`The identity provider answered
-            ${code(providerError)}${description ? html`: ${description}` : ''}.`,
-          ],
-          startAgain,
-        ),
-        400,
-      );
+      const failure = providerAnswered(providerError, c.req.query('error_description'));
+      return failurePage(c, failure, flow.returnTo);
     }
-    const flow = state ? await flows.open(getCookie(c, flowCookie(state))) : null;
-    if (!flow) {
-      log('Sign-in: a callback without its sign-in cookie (expired, replayed or forged state)');
-      return c.html(
-        authPage(
-          'Sign-in did not complete',
-          [
-            'This sign-in answer does not belong to a sign-in started in this browser in the last 10 minutes, so it was not accepted.',
-          ],
-          startAgain,
-        ),
-        400,
-      );
-    }
-    deleteCookie(c, flowCookie(state), cookieOptions);
     const query = new URL(c.req.url).search;
     let signedIn;
     try {
       signedIn = await provider.finish(new URL(`${redirectUriOf(auth)}${query}`), flow);
     } catch (error) {
-      log(`Sign-in: the provider's answer was refused (${describe(error)})`);
-      return c.html(
-        authPage(
-          'Sign-in did not complete',
-          ['The identity provider’s answer could not be verified, so it was not accepted.'],
-          [{ label: 'Sign in again', href: loginHref(flow.returnTo), primary: true }],
-        ),
-        400,
-      );
+      const failure = classifyProviderError(error, auth.issuer);
+      return failurePage(c, providerFailure(failure, 'finish', auth.oidcTimeoutMs), flow.returnTo);
     }
-    const { email } = signedIn;
-    if (!email || signedIn.emailVerified === false || !isAllowedEmail(email, auth)) {
-      const shown = email ?? '(no address)';
-      log(`Sign-in refused for ${shown}${signedIn.emailVerified === false ? ' (unverified)' : ''}`);
-      c.set('user', shown);
-      if (email && signedIn.emailVerified === false) {
+    const admission = admit(signedIn, auth);
+    const switchHref = loginHref(flow.returnTo, true);
+    if (!admission.ok) {
+      c.set('user', admission.email ?? '(no address)');
+      const page = refusalPage(admission, signedIn, auth);
+      log(page.log);
+      if (admission.why !== 'not-allowed') {
+        c.header('Cache-Control', 'no-store');
         return c.html(
-          authPage(
-            'Access refused',
-            [
-              html`Your identity provider has not verified ${code(email)}, so it cannot be used to
-              sign in here.`,
-            ],
-            [
-              {
-                label: 'Sign in with another account',
-                href: loginHref(flow.returnTo, true),
-                primary: true,
-              },
-            ],
-          ),
+          authPage(page.title, page.paragraphs, [
+            { label: 'Sign in with another account', href: switchHref, primary: true },
+          ]),
           403,
         );
       }
       const providerSignOut = await provider
         .endSessionUrl(signedIn.idToken, signedOutUrl)
         .catch(() => null);
-      return refusedPage(c, shown, loginHref(flow.returnTo, true), providerSignOut);
+      return refusedPage(c, admission.email ?? '', switchHref, providerSignOut);
     }
-    const session: Session = { email };
+    const session: Session = { email: admission.email };
     if (signedIn.name) session.name = signedIn.name;
-    if (signedIn.idToken) session.idToken = signedIn.idToken;
-    setCookie(c, sessionCookie, await sessions.seal(session, sessionSeconds), {
-      ...cookieOptions,
-      maxAge: sessionSeconds,
-    });
-    c.set('user', email);
+    const value = await sessionCookieValue(sessions, session, signedIn.idToken, sessionSeconds);
+    setCookie(c, sessionCookie, value, { ...cookieOptions, maxAge: sessionSeconds });
+    c.set('user', admission.email);
     return c.redirect(flow.returnTo, 303);
   });
 
@@ -278,14 +251,22 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
   );
 
   const gate: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const session = await readSession(c);
+    const { session, reseal } = await openSession(c);
     const path = c.req.path;
     if (isApiNamespace(path)) {
       if (!session) {
-        return apiErrorResponse(401, 'Your session has ended; sign in again', path, {
-          'Cache-Control': 'no-store',
-          'WWW-Authenticate': 'OpenIDConnect realm="sigmamind-dashboard"',
-        });
+        // A cookie that no longer opens is a session that ended; no cookie, one never begun.
+        const ended = getCookie(c, sessionCookie) !== undefined;
+        const realm = 'OpenIDConnect realm="sigmamind-dashboard"';
+        return apiErrorResponse(
+          401,
+          ended ? 'Your session has ended; sign in again' : 'Sign in to read this workspace',
+          path,
+          {
+            'Cache-Control': 'no-store',
+            'WWW-Authenticate': ended ? `${realm}, error="invalid_token"` : realm,
+          },
+        );
       }
       c.set('user', session.email);
       if (!isAllowedEmail(session.email, auth)) {
@@ -298,7 +279,7 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
           },
         );
       }
-      return next();
+      return nextWith(c, next, reseal);
     }
     // Built files (scripts, styles, icons) hold no workspace data; everything else does.
     if (isStaticFile(path)) return next();
@@ -308,9 +289,10 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
     }
     c.set('user', session.email);
     if (!isAllowedEmail(session.email, auth)) {
-      return refusedPage(c, session.email, loginHref('/', true), null);
+      const opened = safeReturnTo(`${path}${new URL(c.req.url).search}`, auth.publicUrl);
+      return refusedPage(c, session.email, loginHref(opened, true), null);
     }
-    return next();
+    return nextWith(c, next, reseal);
   };
 
   return { routes, gate };
@@ -318,7 +300,7 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
 
 function loginHref(returnTo: string, switchAccount = false): string {
   const query = new URLSearchParams({ returnTo });
-  if (switchAccount) query.set('prompt', 'select_account');
+  if (switchAccount) query.set('account', 'switch');
   return `/auth/login?${query.toString()}`;
 }
 
@@ -336,9 +318,4 @@ interface SessionInfo {
 
 function sessionInfo(c: Context, info: SessionInfo) {
   return c.json(info, 200, { 'Cache-Control': 'no-store' });
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
-  return 'unknown error';
 }

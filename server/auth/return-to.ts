@@ -6,7 +6,7 @@
 const FALLBACK = '/';
 
 export function safeReturnTo(value: string | null | undefined, publicUrl: string): string {
-  if (!value || value.length > 4096 || !value.startsWith('/') || /^\/[/\\]/.test(value)) {
+  if (!value || value.length > 8192 || !value.startsWith('/') || /^\/[/\\]/.test(value)) {
     return FALLBACK;
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused

@@ -1,14 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { sessionQuery } from '../lib/session';
+import { useSignInNeeded } from '../lib/use-sign-in-needed';
 import { Button } from './ui/button';
 
 /**
  * The header's account corner: a "Sandbox data" badge whenever the sandbox answers (so
  * made-up data is never taken for real), and who is signed in with Sign out when sign-in is on.
- * Sign out is a form post: the server checks it came from this origin.
+ * Sign out is a form post: the server checks it came from this origin. Once the server says
+ * the session has ended, the old address is no longer shown.
  */
 export function SessionBar() {
   const { data } = useQuery(sessionQuery);
+  const signedOut = useSignInNeeded() !== null;
   if (!data) return null;
   return (
     <div className="flex items-center gap-3 text-sm">
@@ -20,7 +23,7 @@ export function SessionBar() {
           Sandbox data
         </span>
       )}
-      {data.user && (
+      {data.user && !signedOut && (
         <form method="post" action="/auth/logout" className="flex items-center gap-2">
           <span
             className="max-w-48 truncate text-slate-700 dark:text-slate-300"

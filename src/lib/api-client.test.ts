@@ -271,3 +271,22 @@ describe('parseRetryAfter', () => {
     },
   );
 });
+
+describe('a 401 from the dashboard’s sign-in', () => {
+  it('asks for a sign-in, and says whether a session was sent (invalid_token)', async () => {
+    const realm = 'OpenIDConnect realm="sigmamind-dashboard"';
+    for (const [challenge, hadSession] of [
+      [realm, false],
+      [`${realm}, error="invalid_token"`, true],
+    ] as const) {
+      answer(() =>
+        HttpResponse.json(
+          { status: 401, message: 'Sign in' },
+          { status: 401, headers: { 'WWW-Authenticate': challenge } },
+        ),
+      );
+      const error = await failureOf(apiGet(PATH, batchRunPageSchema));
+      expect(error).toMatchObject({ sessionEnded: true, hadSession });
+    }
+  });
+});

@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | undefined;
   /** Our server's sign-in asks for a session (not the API refusing its key): sign in again. */
   readonly sessionEnded: boolean;
+  /** With sessionEnded: a session cookie was sent and has ended (false: never signed in). */
+  readonly hadSession: boolean;
 
   constructor(
     kind: ApiErrorKind,
@@ -27,6 +29,7 @@ export class ApiError extends Error {
       path: string;
       retryAfter?: number;
       sessionEnded?: boolean;
+      hadSession?: boolean;
       cause?: unknown;
     },
   ) {
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.path = options.path;
     this.retryAfter = options.retryAfter;
     this.sessionEnded = options.sessionEnded ?? false;
+    this.hadSession = options.hadSession ?? false;
   }
 }
 
@@ -234,14 +238,15 @@ export async function apiGet<T extends z.ZodMiniType>(
     if (server && retryAfter !== undefined) server.notBefore[key] = Date.now() + retryAfter * 1000;
     const message =
       textField(body, 'message') || `${response.status} ${response.statusText || 'Error'}`.trim();
+    const challenge = response.headers.get('WWW-Authenticate') ?? '';
     throw new ApiError('http', message, {
       status: response.status,
       path: textField(body, 'path') || path,
       retryAfter,
       // The dashboard's server says so with this challenge; the API's own 401 does not.
-      sessionEnded:
-        response.status === 401 &&
-        /^OpenIDConnect\b/i.test(response.headers.get('WWW-Authenticate') ?? ''),
+      sessionEnded: response.status === 401 && /^OpenIDConnect\b/i.test(challenge),
+      // RFC 6750's invalid_token: a session was sent and has ended (expired, signed out).
+      hadSession: /\berror="invalid_token"/.test(challenge),
     });
   }
 

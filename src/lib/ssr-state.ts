@@ -34,13 +34,14 @@ interface SerializedApiError {
     path: string;
     retryAfter?: number;
     sessionEnded: boolean;
+    hadSession: boolean;
   };
 }
 
 function serializeError(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
-  const { kind, message, status, path, retryAfter, sessionEnded } = error;
-  return { apiError: { kind, message, status, path, retryAfter, sessionEnded } };
+  const { kind, message, status, path, retryAfter, sessionEnded, hadSession } = error;
+  return { apiError: { kind, message, status, path, retryAfter, sessionEnded, hadSession } };
 }
 
 function deserializeError(error: unknown): unknown {
