@@ -1,8 +1,9 @@
 /**
  * The compiled production server for the tests that run it as users do (`node
- * dist-server/server/serve.js`). Vitest's global setup compiles it once before the server tests
- * when dist-server/ is missing or older than the sources (`npm test` runs the unit tests
- * before `npm run build`).
+ * dist-server/server/serve.js`, serving dist/). Vitest's global setup makes it before the
+ * server tests: the whole `npm run build` when there is no build yet (`npm test` runs the unit
+ * tests before the e2e step builds), else only the server when dist-server/ is missing or
+ * older than its sources.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -22,6 +23,11 @@ function newestSource(dir: string): number {
 }
 
 export function ensureServerBuild(): void {
+  const built = ['dist/index.html', 'dist/.ssr/entry-server.js', 'dist-server/server/serve.js'];
+  if (!built.every((path) => existsSync(join(REPO_ROOT, path)))) {
+    execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    return;
+  }
   const sources = Math.max(
     newestSource(join(REPO_ROOT, 'server')),
     newestSource(join(REPO_ROOT, 'contract')),
