@@ -60,9 +60,13 @@ async function status(path: string): Promise<number> {
   }
 }
 
-async function until(check: () => Promise<boolean>): Promise<number> {
+/** Milliseconds until `check` holds; null when it does not within `limitMs`. */
+async function until(check: () => Promise<boolean>, limitMs = 30_000): Promise<number | null> {
   const started = performance.now();
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (!(await check())) {
+    if (performance.now() - started > limitMs) return null;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   return performance.now() - started;
 }
 
@@ -82,7 +86,9 @@ async function measure(command: string, args: string[]) {
     stdio: 'ignore',
   });
   const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-  await until(async () => (await status('/readyz')) === 200);
+  if ((await until(async () => (await status('/readyz')) === 200)) === null) {
+    throw new Error(`${command} ${args.join(' ')}: not ready after 30 s`);
+  }
   const readyMs = performance.now() - started;
   for (let i = 0; i < 20; i += 1) {
     await status('/?agentId=agent_D5D0p7TUs66TTAEAx');
@@ -92,8 +98,9 @@ async function measure(command: string, args: string[]) {
   const rss = pids.map(rssKb);
   const signalled = performance.now();
   child.kill('SIGTERM');
-  const notReadyMs = await until(async () => (await status('/readyz')) !== 200);
-  const closedMs = await until(async () => (await status('/healthz')) === 0);
+  const notReadyMs = await until(async () => (await status('/readyz')) !== 200, 20_000);
+  // The former way left the server running without npm (issue 19): give up after 20 s.
+  const closedMs = await until(async () => (await status('/healthz')) === 0, 20_000);
   const [code] = await exited;
   const exitMs = performance.now() - signalled;
   const orphans = pids.filter((pid) => {
@@ -111,8 +118,8 @@ async function measure(command: string, args: string[]) {
     serverRssMb: Math.round(Math.max(...rss) / 1024),
     readyMs: Math.round(readyMs),
     drain: {
-      notReadyMs: Math.round(notReadyMs),
-      portClosedMs: Math.round(closedMs),
+      notReadyMs: notReadyMs === null ? null : Math.round(notReadyMs),
+      portClosedMs: closedMs === null ? null : Math.round(closedMs),
       exitMs: Math.round(exitMs),
       exitCode: code,
       orphans: orphans.length,
