@@ -16,6 +16,8 @@ import {
 
 // Three servers: the production build on the sandbox (no key); a fake upstream serving
 // hostile content and failures; and the production build forwarding to it with a canary key.
+// The production servers run as users run them: compiled, with plain node (`npm run build`).
+const SERVE = 'node dist-server/server/serve.js';
 
 /** The build under test (`npm run build` writes dist/; DIST_DIR lets parallel runs use their own). */
 const distDir = process.env.DIST_DIR ?? 'dist';
@@ -55,7 +57,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'tsx server/serve.ts',
+      command: SERVE,
       url: `http://127.0.0.1:${SANDBOX_PORT}/`,
       env: {
         HOST: '127.0.0.1',
@@ -63,6 +65,8 @@ export default defineConfig({
         SIGMAMIND_API_KEY: '',
         SANDBOX: '1',
         DIST_DIR: distDir,
+        // Playwright stops the servers with SIGTERM: no balancer to wait for here.
+        DRAIN_DELAY_MS: '0',
         // The live agent starts a batch every 20 s (runs ~13 s), so e2e/live-and-keyboard.spec.ts
         // can watch one progress and finish quickly.
         SANDBOX_LIVE_CYCLE_SECONDS: '20',
@@ -78,13 +82,15 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'tsx server/serve.ts',
+      command: SERVE,
       url: `http://127.0.0.1:${UPSTREAM_PORT}/`,
       env: {
         HOST: '127.0.0.1',
         PORT: String(UPSTREAM_PORT),
         SIGMAMIND_API_KEY: CANARY_KEY,
         DIST_DIR: distDir,
+        // Playwright stops the servers with SIGTERM: no balancer to wait for here.
+        DRAIN_DELAY_MS: '0',
         SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
         UPSTREAM_TIMEOUT_MS: '3000',
         // 1 MiB, below agent_huge's body (HUGE_BODY_BYTES in e2e/upstream/scenarios.ts).
@@ -100,7 +106,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'tsx server/serve.ts',
+      command: SERVE,
       url: `http://127.0.0.1:${SIGN_IN_PORT}/healthz`,
       env: {
         HOST: '127.0.0.1',
@@ -108,6 +114,8 @@ export default defineConfig({
         SIGMAMIND_API_KEY: CANARY_KEY,
         SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
         DIST_DIR: distDir,
+        // Playwright stops the servers with SIGTERM: no balancer to wait for here.
+        DRAIN_DELAY_MS: '0',
         AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
         AUTH_OIDC_CLIENT_ID: 'dashboard-e2e',
         AUTH_OIDC_CLIENT_SECRET: 'dashboard-e2e-secret',
@@ -132,7 +140,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'tsx server/serve.ts',
+      command: SERVE,
       url: `http://127.0.0.1:${SIGN_IN_USERINFO_PORT}/healthz`,
       env: {
         HOST: '127.0.0.1',

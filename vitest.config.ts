@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'server',
           include: ['contract/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Tests that run the production server as users do need it compiled (dist-server/).
+          globalSetup: ['./server/testing/compiled-server.ts'],
         },
       },
     ],

@@ -3,8 +3,8 @@
  * needs its `agentId`; without `agentName` it is listed by its id. Apart from the batch-run
  * readers so it loads with the board, not with the first page.
  */
-import type { Agent } from './api-schemas';
-import { fields, missingId, pageReader, type Unreadable } from './read-batch-runs';
+import type { Agent } from './api-schemas.ts';
+import { fields, missingId, pageReader, type Unreadable } from './read-batch-runs.ts';
 
 export interface ReadAgent extends Omit<Agent, 'agentName'> {
   agentName: string | null;

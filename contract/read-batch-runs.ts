@@ -22,7 +22,7 @@ import {
   type BatchRun,
   type MockData,
   type TestCase,
-} from './api-schemas';
+} from './api-schemas.ts';
 
 /** `T` with its strings and numbers allowed to be null: what a lenient read may leave blank. */
 type Blankable<T> = { [K in keyof T]: T[K] extends string | number ? T[K] | null : T[K] };

@@ -3,6 +3,7 @@
  * calls `app.fetch`) and what one request learns on its way through, for the access log.
  */
 import type { HttpBindings } from '@hono/node-server';
+import type { SignInOutcome } from './metrics.ts';
 
 export type AppEnv = {
   Bindings: Partial<HttpBindings>;
@@ -11,5 +12,7 @@ export type AppEnv = {
     user?: string;
     /** Time spent waiting for the SigmaMind API (or the sandbox). */
     upstreamMs?: number;
+    /** How a sign-in callback ended, when the auth code names it (else its status decides). */
+    signInOutcome?: SignInOutcome;
   };
 };

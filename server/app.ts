@@ -17,7 +17,8 @@ import type { AppEnv } from './app-env.ts';
 import { createAuth } from './auth/auth.ts';
 import type { OidcProvider } from './auth/oidc.ts';
 import type { ServerConfig } from './config.ts';
-import { mountHealth } from './health.ts';
+import { dependencyChecks, mountHealth, type Lifecycle } from './health.ts';
+import { mountMetrics } from './metrics-endpoint.ts';
 import { hostAllowList, hostCheck } from './hosts.ts';
 import { securityHeaders, securityHeadersFor } from './security-headers.ts';
 import { serverRendering } from './ssr.ts';
@@ -30,6 +31,8 @@ export interface ServerAppOptions {
   target?: ForwardTarget;
   provider?: OidcProvider;
   logger?: Logger;
+  /** The production process sets `draining` on SIGTERM; /readyz reads it. */
+  lifecycle?: Lifecycle;
 }
 
 export function createLogger(level: ServerConfig['logLevel']): Logger {
@@ -46,7 +49,7 @@ export function createServerApp(
   const auth = createAuth(config, { provider: options.provider, log: warn });
   const app = new Hono<AppEnv>();
 
-  app.use(accessLog(logger));
+  app.use(accessLog(logger, config.trustProxy));
   app.use(
     securityHeaders(
       securityHeadersFor({
@@ -55,21 +58,30 @@ export function createServerApp(
       }),
     ),
   );
-  mountHealth(app, config, target);
-  app.use(hostCheck(hostAllowList(config.publicUrl, config.allowedHosts)));
-  app.use(compress({ encoding: 'gzip' }));
-  app.route('/auth', auth.routes);
-  app.use(auth.gate);
-  app.use(apiMiddleware(createApiHandler(config, { target, log: warn })));
-  if (options.distDir) {
-    app.use(
-      serverRendering({
+  const rendering = options.distDir
+    ? serverRendering({
         distDir: options.distDir,
         budgetMs: config.ssrDataBudgetMs,
         fetch: (request) => app.fetch(request),
         log: (line, error) => logger.warn({ err: error }, line),
-      }),
-    );
+      })
+    : null;
+  const checks = dependencyChecks(config, target);
+  mountHealth(app, checks, {
+    lifecycle: options.lifecycle ?? { draining: false },
+    distDir: options.distDir,
+    serverBuildLoaded: rendering?.loaded,
+  });
+  mountMetrics(app, config.metricsToken, () =>
+    Promise.all([checks.api(), checks.identityProvider?.()]),
+  );
+  app.use(hostCheck(hostAllowList(config.publicUrl, config.allowedHosts), warn));
+  app.use(compress({ encoding: 'gzip' }));
+  app.route('/auth', auth.routes);
+  app.use(auth.gate);
+  app.use(apiMiddleware(createApiHandler(config, { target, log: warn })));
+  if (rendering && options.distDir) {
+    app.use(rendering);
     app.use(staticFiles(options.distDir));
   }
 

@@ -22,6 +22,9 @@ describe('loadConfig', () => {
       sandboxLiveCycleSeconds: undefined,
       logLevel: 'info',
       ssrDataBudgetMs: 300,
+      trustProxy: null,
+      metricsToken: null,
+      drainDelayMs: 3000,
     });
     expect(loadConfig({ SIGMAMIND_API_KEY: '  ' }).apiKey).toBeNull();
   });
@@ -41,6 +44,9 @@ describe('loadConfig', () => {
       SANDBOX_LIVE_CYCLE_SECONDS: '20',
       LOG_LEVEL: 'warn',
       SSR_DATA_BUDGET_MS: '0',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      METRICS_TOKEN: 'metrics-token-0123456789',
+      DRAIN_DELAY_MS: '500',
     });
     expect(config).toEqual({
       apiKey: SECRET,
@@ -58,6 +64,9 @@ describe('loadConfig', () => {
       sandboxLiveCycleSeconds: 20,
       logLevel: 'warn',
       ssrDataBudgetMs: 0,
+      trustProxy: { proxies: ['10.0.0.0/8', '127.0.0.1'] },
+      metricsToken: 'metrics-token-0123456789',
+      drainDelayMs: 500,
     });
   });
 
@@ -281,5 +290,58 @@ describe('start-up refusals', () => {
       allowUnverifiedEmail: false,
       oidcTimeoutMs: 10_000,
     });
+  });
+});
+
+describe('deployment settings', () => {
+  it('refuses an http:// PUBLIC_URL on a name that is not loopback, unless ALLOW_INSECURE_PUBLIC_URL=true', () => {
+    const env = { SANDBOX: '1', PUBLIC_URL: 'http://dash.example.com' };
+    expect(refusal(env)).toBe(
+      'PUBLIC_URL=http://dash.example.com is plain http:// on a name that is not loopback: sign-in would send session cookies in clear and HSTS, Secure and __Host- cookies are off. Use https:// (TLS at your proxy; see deploy/), or set ALLOW_INSECURE_PUBLIC_URL=true if the network is private on purpose',
+    );
+    expect(loadConfig({ ...env, ALLOW_INSECURE_PUBLIC_URL: 'true' }, 'serve').publicUrl).toBe(
+      'http://dash.example.com',
+    );
+    for (const url of ['http://127.0.0.1:4173', 'http://localhost:4173', 'http://[::1]:4173']) {
+      expect(loadConfig({ SANDBOX: '1', PUBLIC_URL: url }, 'serve').publicUrl).toBe(url);
+    }
+    expect(refusal({ SANDBOX: '1', ALLOW_INSECURE_PUBLIC_URL: 'yes' })).toMatch(
+      /ALLOW_INSECURE_PUBLIC_URL must be 1\/true or 0\/false/,
+    );
+  });
+
+  it('treats *.localhost as any other name: no plain http:// for it', () => {
+    expect(refusal({ SANDBOX: '1', PUBLIC_URL: 'http://dash.localhost:4173' })).toMatch(
+      /^PUBLIC_URL=http:\/\/dash.localhost:4173 is plain http:\/\/ on a name that is not loopback/,
+    );
+    expect(
+      refusal({ SIGMAMIND_API_KEY: SECRET, SIGMAMIND_API_URL: 'http://api.localhost:9000' }),
+    ).toMatch(/SIGMAMIND_API_URL must use https:\/\//);
+    expect(refusal({ SIGMAMIND_API_KEY: SECRET, HOST: 'dash.localhost' })).toMatch(
+      /HOST=dash.localhost is reachable from other machines/,
+    );
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBeNull();
+    expect(loadConfig({ TRUST_PROXY: '::1, fd00::/8' }).trustProxy).toEqual({
+      proxies: ['::1', 'fd00::/8'],
+    });
+    expect(refusal({ SANDBOX: '1', TRUST_PROXY: '11' })).toBe(
+      'TRUST_PROXY as a hop count must be from 1 to 10, got 11',
+    );
+    expect(refusal({ SANDBOX: '1', TRUST_PROXY: '10.0.0.0/33, nginx' })).toBe(
+      'TRUST_PROXY must be a hop count (e.g. 1) or addresses/CIDR ranges of your proxies (e.g. 10.0.0.0/8,127.0.0.1); not understood: 10.0.0.0/33, nginx',
+    );
+  });
+
+  it('refuses a short METRICS_TOKEN and a DRAIN_DELAY_MS out of range', () => {
+    expect(refusal({ SANDBOX: '1', METRICS_TOKEN: 'short' })).toBe(
+      'METRICS_TOKEN must be at least 16 characters (for example: openssl rand -hex 24)',
+    );
+    expect(refusal({ SANDBOX: '1', DRAIN_DELAY_MS: '90000' })).toBe(
+      'DRAIN_DELAY_MS must be an integer from 0 to 60000, got "90000"',
+    );
   });
 });

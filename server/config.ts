@@ -5,6 +5,7 @@
  * secret: it is only ever placed in the upstream request header, never in a message, a log line
  * or a response.
  */
+import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { isLoopbackHost, isLoopbackUrl } from './hosts.ts';
 
 export const DEFAULT_API_URL = 'https://api.sigmamind.ai';
@@ -20,6 +21,8 @@ const DEFAULT_OIDC_TIMEOUT_MS = 10_000;
 /** How long a server render waits for the API before sending the page without the data. */
 const DEFAULT_SSR_DATA_BUDGET_MS = 300;
 const MIN_SESSION_SECRET_LENGTH = 32;
+/** After SIGTERM, how long /readyz says 503 while requests are still served, so balancers notice. */
+const DEFAULT_DRAIN_DELAY_MS = 3_000;
 
 /** What the /v1 forwarder needs. `apiKey: null` means the embedded sandbox answers instead. */
 export interface ApiConfig {
@@ -76,6 +79,12 @@ export interface ServerConfig extends ApiConfig {
    * arrived by then the browser asks for. 0 sends the page without waiting.
    */
   ssrDataBudgetMs: number;
+  /** TRUST_PROXY: how far the access log believes `X-Forwarded-For` (null: the socket only). */
+  trustProxy: TrustProxy;
+  /** METRICS_TOKEN: /metrics asks for `Authorization: Bearer <token>` when set. */
+  metricsToken: string | null;
+  /** DRAIN_DELAY_MS: after SIGTERM, /readyz answers 503 this long before the port closes. */
+  drainDelayMs: number;
 }
 
 /** Which command reads the settings: `serve` (production) requires the data source to be named. */
@@ -143,6 +152,34 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     problems,
   );
   const publicUrl = parsePublicUrl(text('PUBLIC_URL'), problems);
+  const allowInsecurePublicUrl = parseBoolean(
+    'ALLOW_INSECURE_PUBLIC_URL',
+    env.ALLOW_INSECURE_PUBLIC_URL,
+    problems,
+  );
+  if (
+    publicUrl?.startsWith('http:') &&
+    !isLoopbackUrl(new URL(publicUrl)) &&
+    !allowInsecurePublicUrl
+  ) {
+    problems.push(
+      `PUBLIC_URL=${publicUrl} is plain http:// on a name that is not loopback: sign-in would send session cookies in clear and HSTS, Secure and __Host- cookies are off. Use https:// (TLS at your proxy; see deploy/), or set ALLOW_INSECURE_PUBLIC_URL=true if the network is private on purpose`,
+    );
+  }
+  const trustProxy = parseTrustProxy(text('TRUST_PROXY'), problems);
+  const metricsToken = text('METRICS_TOKEN') || null;
+  if (metricsToken !== null && metricsToken.length < 16) {
+    problems.push(
+      'METRICS_TOKEN must be at least 16 characters (for example: openssl rand -hex 24)',
+    );
+  }
+  const drainDelayMs = parseInteger(
+    'DRAIN_DELAY_MS',
+    env.DRAIN_DELAY_MS,
+    DEFAULT_DRAIN_DELAY_MS,
+    { min: 0, max: 60_000 },
+    problems,
+  );
   const allowedHosts = commaList(text('ALLOWED_HOSTS'));
   const allowAnonymous = parseBoolean('ALLOW_ANONYMOUS', env.ALLOW_ANONYMOUS, problems);
   const auth = parseAuth(env, publicUrl, problems);
@@ -181,6 +218,9 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     sandboxLiveCycleSeconds,
     logLevel,
     ssrDataBudgetMs,
+    trustProxy,
+    metricsToken,
+    drainDelayMs,
   };
 }
 

@@ -11,7 +11,6 @@ describe('hostAllowList', () => {
       '127.0.0.1:5173',
       '[::1]:4173',
       'LOCALHOST',
-      'app.localhost:80',
       'dash.example.com',
       'Dash.Example.com',
       'dash.internal:8080',
@@ -28,6 +27,7 @@ describe('hostAllowList', () => {
       'dash.example.com:8443',
       '10.0.0.5:80',
       '127.0.0.1.evil.example',
+      'app.localhost:80',
       '',
       undefined,
     ]) {
@@ -38,5 +38,16 @@ describe('hostAllowList', () => {
   it('knows loopback listen addresses', () => {
     expect(['127.0.0.1', 'localhost', '::1', '127.1.2.3'].every(isLoopbackHost)).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.5', 'example.com'].some(isLoopbackHost)).toBe(false);
+  });
+
+  it('counts only literal loopback addresses and localhost, not *.localhost (resolved through DNS)', () => {
+    for (const host of [
+      'app.localhost',
+      'localhost.evil.example',
+      '127.0.0.1.nip.io',
+      '0x7f.0.0.1',
+    ]) {
+      expect(isLoopbackHost(host), host).toBe(false);
+    }
   });
 });

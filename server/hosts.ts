@@ -7,12 +7,13 @@ import type { MiddlewareHandler } from 'hono';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
-/** `localhost`, `*.localhost`, 127.0.0.0/8 and ::1, as a listen address or a host name. */
+/**
+ * `localhost`, 127.0.0.0/8 and ::1, as a listen address or a host name. Not `*.localhost`:
+ * such a name is resolved through DNS like any other, so it may point anywhere.
+ */
 export function isLoopbackHost(host: string): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
-  return (
-    LOOPBACK_NAMES.has(name) || name.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(name)
-  );
+  return LOOPBACK_NAMES.has(name) || /^127(?:\.\d{1,3}){3}$/.test(name);
 }
 
 export function isLoopbackUrl(url: URL): boolean {
@@ -38,20 +39,36 @@ export function hostAllowList(publicUrl: string | null, allowedHosts: string[]) 
     if (port) exact.add(`${name}:${port}`);
     else anyPort.add(name);
   }
-  return (hostHeader: string | undefined): boolean => {
+  const accepted = [
+    'loopback names (localhost, 127.0.0.0/8, [::1]) on any port',
+    ...exact,
+    ...[...anyPort].map((name) => `${name} on any port`),
+  ].join(', ');
+  const isAllowed = (hostHeader: string | undefined): boolean => {
     if (!hostHeader) return false;
     const { name, port } = splitHost(hostHeader);
     if (!name) return false;
     if (isLoopbackHost(name)) return true;
     return anyPort.has(name) || exact.has(port ? `${name}:${port}` : name);
   };
+  return Object.assign(isAllowed, { accepted });
 }
 
-/** Refuses requests for any other `Host` with 421 Misdirected Request. */
-export function hostCheck(isAllowed: (host: string | undefined) => boolean): MiddlewareHandler {
+/**
+ * Refuses requests for any other `Host` with 421 Misdirected Request, and says in the log which
+ * Host arrived and which would be accepted (a proxy that drops the port shows up here).
+ */
+export function hostCheck(
+  isAllowed: ((host: string | undefined) => boolean) & { accepted?: string },
+  log: (line: string) => void = () => {},
+): MiddlewareHandler {
   return async (c, next) => {
     // A socket request always has the header; `app.fetch` in tests has only the URL.
-    if (!isAllowed(c.req.header('Host') ?? new URL(c.req.url).host)) {
+    const host = c.req.header('Host') ?? new URL(c.req.url).host;
+    if (!isAllowed(host)) {
+      log(
+        `421 for Host ${JSON.stringify(host.slice(0, 256))}: accepted are ${isAllowed.accepted ?? 'the configured names'}. Behind a proxy, pass the Host the browser sent with its port (nginx: proxy_set_header Host $http_host), or add the name to PUBLIC_URL or ALLOWED_HOSTS`,
+      );
       return c.text(
         'Misdirected Request: this server does not answer for that host name. Its operator can add it with PUBLIC_URL or ALLOWED_HOSTS.',
         421,

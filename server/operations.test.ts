@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, startUpstreamStub, type UpstreamStub } from './api/testing/upstream-stub.ts';
-import { rawRequest } from './api/testing/http.ts';
+import { listen, rawRequest } from './api/testing/http.ts';
 import type { ForwardTarget } from './api/targets.ts';
 import { createServerApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -82,6 +82,33 @@ describe('the access log', () => {
   });
 });
 
+describe('the client address in the access log', () => {
+  async function loggedClient(env: Record<string, string>, forwardedFor?: string) {
+    const { lines, logger } = captureLogger();
+    const app = createServerApp(loadConfig({ SANDBOX: '1', ...env }, 'serve'), { logger });
+    const server = await listen(app.fetch);
+    try {
+      await rawRequest(server.url, '/healthz', {
+        headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {},
+      });
+    } finally {
+      await server.close();
+    }
+    return lines.find((line) => line.path === '/healthz')?.client;
+  }
+
+  it('is the socket address without TRUST_PROXY, even when X-Forwarded-For says otherwise', async () => {
+    expect(await loggedClient({})).toBe('127.0.0.1');
+    expect(await loggedClient({}, '203.0.113.9')).toBe('127.0.0.1');
+  });
+
+  it('comes from X-Forwarded-For as far as TRUST_PROXY says', async () => {
+    expect(await loggedClient({ TRUST_PROXY: '1' }, '6.6.6.6, 203.0.113.9')).toBe('203.0.113.9');
+    expect(await loggedClient({ TRUST_PROXY: '127.0.0.1/8' }, '203.0.113.9')).toBe('203.0.113.9');
+    expect(await loggedClient({ TRUST_PROXY: '10.0.0.0/8' }, '203.0.113.9')).toBe('127.0.0.1');
+  });
+});
+
 describe('probes', () => {
   function countingTarget(status: number): ForwardTarget & { calls: number } {
     const target = {
@@ -97,29 +124,78 @@ describe('probes', () => {
     return target;
   }
 
-  it('/readyz asks the upstream once for any number of probes, and answers without data', async () => {
+  it('/statusz asks the upstream once for any number of probes, caches it, and carries no data', async () => {
     const target = countingTarget(200);
     const app = createServerApp(loadConfig({ SIGMAMIND_API_KEY: KEY, LOG_LEVEL: 'silent' }), {
       target,
     });
     const probes = await Promise.all(
-      Array.from({ length: 20 }, async () => app.fetch(new Request('http://127.0.0.1/readyz'))),
+      Array.from({ length: 20 }, async () => app.fetch(new Request('http://127.0.0.1/statusz'))),
     );
     expect(probes.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(target.calls).toBe(1);
-    await app.fetch(new Request('http://127.0.0.1/readyz'));
+    const body = (await (await app.fetch(new Request('http://127.0.0.1/statusz'))).json()) as {
+      api: { ok: boolean; checkedAt: string };
+    };
     expect(target.calls).toBe(1); // cached
+    expect(Object.keys(body)).toEqual(['api']);
+    expect(body.api.ok).toBe(true);
+    expect(Number.isNaN(Date.parse(body.api.checkedAt))).toBe(false);
   });
 
-  it('/readyz says 503 when the API refuses the key, /healthz still 200', async () => {
+  it('an API that refuses the key shows in /statusz and never takes the replica out', async () => {
     const target = countingTarget(401);
     const app = createServerApp(loadConfig({ SIGMAMIND_API_KEY: KEY, LOG_LEVEL: 'silent' }), {
       target,
+      distDir,
+    });
+    const status = await app.fetch(new Request('http://127.0.0.1/statusz'));
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({
+      api: { ok: false, reason: 'the API answered 401' },
     });
     const ready = await app.fetch(new Request('http://127.0.0.1/readyz'));
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ ready: false, reason: 'the API answered 401' });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true });
     expect((await app.fetch(new Request('http://127.0.0.1/healthz'))).status).toBe(200);
+  });
+
+  it('/statusz reports the identity provider, unreachable or not', async () => {
+    const app = createServerApp(
+      loadConfig(
+        {
+          SANDBOX: '1',
+          LOG_LEVEL: 'silent',
+          AUTH_OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}`,
+          AUTH_OIDC_CLIENT_ID: 'dashboard',
+          AUTH_OIDC_CLIENT_SECRET: 'secret',
+          PUBLIC_URL: 'http://127.0.0.1:4173',
+          SESSION_SECRET: 'x'.repeat(32),
+          ALLOWED_EMAIL_DOMAINS: 'example.com',
+        },
+        'serve',
+      ),
+      { distDir },
+    );
+    const body: unknown = await (await app.fetch(new Request('http://127.0.0.1/statusz'))).json();
+    expect(body).toMatchObject({
+      api: { ok: true },
+      identityProvider: { ok: false, reason: 'the identity provider could not be reached' },
+    });
+    expect((await app.fetch(new Request('http://127.0.0.1/readyz'))).status).toBe(200);
+  });
+
+  it('/readyz answers 503 once the process is draining, and without a build', async () => {
+    const lifecycle = { draining: false };
+    const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }, 'serve');
+    const app = createServerApp(config, { distDir, lifecycle });
+    expect((await app.fetch(new Request('http://127.0.0.1/readyz'))).status).toBe(200);
+    lifecycle.draining = true;
+    const draining = await app.fetch(new Request('http://127.0.0.1/readyz'));
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toEqual({ ready: false, reason: 'draining: shutting down' });
+    const noBuild = createServerApp(config, { distDir: join(distDir, 'missing') });
+    expect((await noBuild.fetch(new Request('http://127.0.0.1/readyz'))).status).toBe(503);
   });
 });
 
@@ -143,11 +219,39 @@ describe('the Host check', () => {
     );
     expect(local.status).toBe(200);
   });
+
+  it('logs the Host received and what would be accepted', async () => {
+    const { lines, logger } = captureLogger();
+    const app = createServerApp(
+      loadConfig(
+        {
+          SANDBOX: '1',
+          PUBLIC_URL: 'https://dash.example.com:8443',
+          ALLOWED_HOSTS: 'dash.internal',
+        },
+        'serve',
+      ),
+      { logger, distDir },
+    );
+    const refused = await app.fetch(
+      new Request('http://127.0.0.1/', { headers: { Host: 'dash.example.com' } }),
+    );
+    expect(refused.status).toBe(421);
+    expect(lines.map((line) => line.msg)).toContain(
+      '421 for Host "dash.example.com": accepted are loopback names (localhost, 127.0.0.0/8, [::1]) on any port, dash.example.com:8443, dash.internal on any port. Behind a proxy, pass the Host the browser sent with its port (nginx: proxy_set_header Host $http_host), or add the name to PUBLIC_URL or ALLOWED_HOSTS',
+    );
+  });
 });
 
 function startServe(env: Record<string, string>) {
   const child = spawn(process.execPath, [TSX, 'server/serve.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', DIST_DIR: distDir, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      DIST_DIR: distDir,
+      DRAIN_DELAY_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -156,7 +260,7 @@ function startServe(env: Record<string, string>) {
   return { child, output: () => output };
 }
 
-describe('npm run serve', () => {
+describe('tsx server/serve.ts (the source, as tests and benches run it)', () => {
   it('refuses to start without SIGMAMIND_API_KEY or SANDBOX=1, saying what to set', async () => {
     const { child, output } = startServe({ PORT: '0' });
     const [code] = (await once(child, 'exit')) as [number];

@@ -1,11 +1,13 @@
 /**
- * The production server (`npm run serve` after `npm run build`): serves dist/ and the /v1
- * forwarder from one stateless process (server/app.ts). It refuses to start on unsafe or
- * ambiguous settings (server/config.ts), and on SIGTERM stops accepting, lets what is in
- * flight finish (10 s at most) and exits 0.
+ * The production server: `node dist-server/server/serve.js` (compiled by `npm run build`;
+ * `npm run serve` execs exactly that). It serves dist/ and the /v1 forwarder from one stateless
+ * process (server/app.ts) and refuses to start on unsafe or ambiguous settings
+ * (server/config.ts). On SIGTERM (or SIGINT) it drains: /readyz answers 503 at once while
+ * requests are still served for DRAIN_DELAY_MS, so balancers take it out; then the port closes,
+ * open requests finish (10 s at most) and it exits 0.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createLogger, createServerApp } from './app.ts';
@@ -16,8 +18,16 @@ import {
   loadConfig,
   type ServerConfig,
 } from './config.ts';
+import type { Lifecycle } from './health.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The repository (the folder with package.json), from server/ or from dist-server/server/. */
+export function repoRootFrom(moduleUrl: string): string {
+  let dir = dirname(fileURLToPath(moduleUrl));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const REPO_ROOT = repoRootFrom(import.meta.url);
 export const DEFAULT_DIST_DIR = resolve(REPO_ROOT, 'dist');
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -37,7 +47,8 @@ function start(): void {
   }
   const logger = createLogger(config.logLevel);
   for (const warning of configWarnings(config)) logger.warn(warning);
-  const app = createServerApp(config, { distDir, logger });
+  const lifecycle: Lifecycle = { draining: false };
+  const app = createServerApp(config, { distDir, logger, lifecycle });
   const server: ServerType = serve(
     { fetch: app.fetch, hostname: config.host, port: config.port },
     (info) => {
@@ -45,38 +56,55 @@ function start(): void {
       const signIn = config.auth ? `sign-in via ${config.auth.issuer}` : 'no sign-in';
       // Printed whatever LOG_LEVEL says: scripts and operators wait for this line.
       console.log(
-        `Serving ${distDir} on http://${host}:${info.port}/ — ${describeApiTarget(config)}; ${signIn}`,
+        `Serving ${distDir} on http://${host}:${info.port}/ (pid ${process.pid}) — ${describeApiTarget(config)}; ${signIn}`,
       );
     },
   );
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const where = `${config.host}:${config.port}`;
+    if (error.code === 'EADDRINUSE') {
+      console.error(
+        `Port ${config.port} is in use: another process listens on ${where}; stop it or set PORT.`,
+      );
+    } else if (error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL') {
+      console.error(`Cannot listen on ${where}: ${error.code}; check HOST and PORT.`);
+    } else {
+      console.error(`Cannot listen on ${where}: ${error.message}`);
+    }
+    process.exit(1);
+  });
 
-  let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (lifecycle.draining) return;
+    lifecycle.draining = true;
     logger.info(
-      `${signal}: no new connections; finishing open requests (${SHUTDOWN_GRACE_MS / 1000} s at most)`,
+      `${signal}: draining (/readyz answers 503); the port closes in ${config.drainDelayMs} ms, then open requests get ${SHUTDOWN_GRACE_MS / 1000} s at most`,
     );
-    server.close(() => {
-      logger.info('Stopped');
-      process.exit(0);
-    });
-    // Keep-alive connections that finish their request become idle: close them as they do.
-    const idle = setInterval(() => {
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
-    }, 100);
-    idle.unref();
-    setTimeout(() => {
-      logger.warn('Grace period over: closing the connections still open');
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      process.exit(0);
-    }, SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => close(server, logger), config.drainDelayMs);
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-// Started as a script (tsx server/serve.ts); imported by tests, it starts nothing.
+function close(server: ServerType, logger: ReturnType<typeof createLogger>): void {
+  logger.info('No new connections; finishing open requests');
+  server.close(() => {
+    logger.info('Stopped');
+    process.exit(0);
+  });
+  // Keep-alive connections that finish their request become idle: close them as they do.
+  const idle = setInterval(() => {
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  }, 100);
+  idle.unref();
+  setTimeout(() => {
+    logger.warn('Grace period over: closing the connections still open');
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    process.exit(0);
+  }, SHUTDOWN_GRACE_MS).unref();
+}
+
+// Started as a script (node dist-server/server/serve.js); imported by tests, it starts nothing.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   start();
 }

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app-env.ts';
+import { metrics } from './metrics.ts';
 import { fillTemplate } from './ssr-template.ts';
 
 /** What the server build exports (src/entry-server.tsx); typed here to keep src/ out of server/. */
@@ -56,11 +57,14 @@ export interface ServerRenderingOptions {
   log: (line: string, error?: unknown) => void;
 }
 
-export function serverRendering(options: ServerRenderingOptions): MiddlewareHandler<AppEnv> {
+/** The middleware, and `loaded()`: loads the server build now (readiness waits for it). */
+export function serverRendering(
+  options: ServerRenderingOptions,
+): MiddlewareHandler<AppEnv> & { loaded: () => Promise<boolean> } {
   const load = once(() => loadBuild(options.distDir));
   let warned = false;
 
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (
       c.req.method !== 'GET' ||
       c.req.path !== '/' ||
@@ -99,12 +103,18 @@ export function serverRendering(options: ServerRenderingOptions): MiddlewareHand
         },
       });
     } catch (error) {
+      metrics.renderDuration.observe({ outcome: 'failed' }, (performance.now() - started) / 1000);
       options.log('Server render failed: sending the page to render in the browser', error);
       return next();
     }
 
     const html = fillTemplate(build.template, page);
-    const ms = (performance.now() - started).toFixed(1);
+    const elapsed = performance.now() - started;
+    const ms = elapsed.toFixed(1);
+    metrics.renderDuration.observe(
+      { outcome: page.complete ? 'complete' : 'partial' },
+      elapsed / 1000,
+    );
     return c.html(html, 200, {
       'Cache-Control': 'no-store',
       // The page depends on who asks (the session and hint cookies) and in which language.
@@ -112,6 +122,12 @@ export function serverRendering(options: ServerRenderingOptions): MiddlewareHand
       'Server-Timing': `render;dur=${ms};desc="${page.complete ? 'with data' : 'partly without data'}, ${page.renders} ${page.renders === 1 ? 'render' : 'renders'}"`,
     });
   };
+  const loaded = () =>
+    load().then(
+      () => true,
+      () => false,
+    );
+  return Object.assign(middleware, { loaded });
 }
 
 async function loadBuild(distDir: string) {

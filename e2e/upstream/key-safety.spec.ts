@@ -180,10 +180,10 @@ test.describe('the API key stays on the server', () => {
     // A production server of our own, so its stdout and stderr can be read whole.
     const server = spawn(
       process.execPath,
-      [resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/serve.ts'],
+      [resolve(REPO_ROOT, 'dist-server/server/serve.js')],
       {
         cwd: REPO_ROOT,
-        detached: true, // its own process group, so the test can stop tsx and its child
+        detached: true, // its own process group, so the test can stop it and anything it started
         env: {
           ...process.env,
           HOST: '127.0.0.1',

@@ -6,6 +6,7 @@
  * and every answer says `Cache-Control: no-store`.
  */
 import type { ApiConfig } from '../config.ts';
+import { metrics, type UpstreamErrorKind } from '../metrics.ts';
 import { allowListedAgentsBody, UnreadableBodyError } from './agents-allow-list.ts';
 import { BodyTooLargeError, readBounded, untilAborted } from './bounded-body.ts';
 import { apiErrorResponse, type ForwarderErrorStatus } from './error-response.ts';
@@ -71,6 +72,7 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
     const route = matchRoute(parsed.path, parsed.search);
     if (!route) return fail(404, 'The dashboard does not read this API path');
     if (inFlight >= config.maxUpstreamConcurrency) {
+      metrics.capRejections.inc();
       log(`API: GET ${parsed.path} -> 503, ${inFlight} upstream requests already open`);
       return fail(503, 'The dashboard server is busy; try again in a moment', {
         'Retry-After': '1',
@@ -89,6 +91,8 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
     // A client that hangs up cancels the upstream call it started.
     const signal = AbortSignal.any([deadline.signal, request.signal]);
     const started = performance.now();
+    const failed = (kind: UpstreamErrorKind) =>
+      metrics.upstreamErrors.inc({ route: route.route, kind });
     inFlight += 1;
     try {
       const upstreamRequest = new Request(`${target.baseUrl}${parsed.path}${route.search}`, {
@@ -102,11 +106,13 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
       if (upstream.status < 200 || upstream.status > 599) {
         upstream.body?.cancel().catch(() => {});
         log(`API: GET ${parsed.path} -> 502, upstream answered status ${upstream.status}`);
+        failed('bad_status');
         return fail(502, `The SigmaMind API answered with status ${upstream.status}`);
       }
       if (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304) {
         upstream.body?.cancel().catch(() => {});
         log(`API: GET ${parsed.path} -> 502, upstream answered a ${upstream.status} redirect`);
+        failed('redirect');
         return fail(502, 'The SigmaMind API answered with a redirect, which is not followed');
       }
       const received = await readBounded(upstream, config.maxUpstreamBytes, signal);
@@ -115,6 +121,7 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
       const response = passThrough(upstream, body);
       if (echoesKey(response.headers, body, target.apiKey)) {
         log(`API: GET ${parsed.path} -> 502, upstream response contained the API key; withheld`);
+        failed('key_echo');
         return fail(502, 'The SigmaMind API response was withheld because it echoed credentials');
       }
       return noStore(response);
@@ -124,10 +131,12 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
       }
       if (error instanceof TimeoutError) {
         log(`API: GET ${parsed.path} -> 504 after ${config.upstreamTimeoutMs} ms`);
+        failed('timeout');
         return fail(504, `The SigmaMind API did not answer within ${config.upstreamTimeoutMs} ms`);
       }
       if (error instanceof BodyTooLargeError) {
         log(`API: GET ${parsed.path} -> 502, body over ${config.maxUpstreamBytes} bytes`);
+        failed('too_large');
         return fail(
           502,
           `The SigmaMind API response was too large (over ${config.maxUpstreamBytes} bytes)`,
@@ -135,14 +144,18 @@ export function createApiHandler(config: ApiConfig, options: ApiHandlerOptions =
       }
       if (error instanceof UnreadableBodyError) {
         log(`API: GET ${parsed.path} -> 502, a 2xx agents body that is not a JSON page`);
+        failed('unreadable');
         return fail(502, 'The SigmaMind API answered the agents list with something unreadable');
       }
       log(`API: GET ${parsed.path} -> 502, upstream unreachable (${describeNetworkError(error)})`);
+      failed('unreachable');
       return fail(502, 'Could not reach the SigmaMind API');
     } finally {
       inFlight -= 1;
       clearTimeout(timer);
-      onUpstream?.({ upstreamMs: performance.now() - started });
+      const upstreamMs = performance.now() - started;
+      metrics.upstreamDuration.observe({ route: route.route }, upstreamMs / 1000);
+      onUpstream?.({ upstreamMs });
     }
   };
 }
