@@ -27,6 +27,7 @@ import { refusalPage } from './refusal-pages.ts';
 import { safeReturnTo } from './return-to.ts';
 import { cookieSealer } from './sealed-cookie.ts';
 import { sessionCookieValue, type Session } from './session-cookie.ts';
+import { OUTCOME_OF_PROVIDER_FAILURE, OUTCOME_OF_REFUSAL } from './sign-in-outcomes.ts';
 import { signInFlows } from './sign-in-flows.ts';
 
 export { isAllowedEmail };
@@ -186,11 +187,15 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
     const state = c.req.query('state') ?? '';
     // State first: the provider's words are shown only for a sign-in this browser started.
     const taken = await flows.take(c, state);
-    if (!taken.ok) return failurePage(c, flowFailure(taken.why), '/');
+    if (!taken.ok) {
+      c.set('signInOutcome', 'bad_state');
+      return failurePage(c, flowFailure(taken.why), '/');
+    }
     const { flow } = taken;
     const providerError = c.req.query('error');
     if (providerError) {
       const failure = providerAnswered(providerError, c.req.query('error_description'));
+      c.set('signInOutcome', 'provider_error');
       return failurePage(c, failure, flow.returnTo);
     }
     const query = new URL(c.req.url).search;
@@ -199,12 +204,14 @@ export function createAuth(config: ServerConfig, options: AuthOptions = {}): Aut
       signedIn = await provider.finish(new URL(`${redirectUriOf(auth)}${query}`), flow);
     } catch (error) {
       const failure = classifyProviderError(error, auth.issuer);
+      c.set('signInOutcome', OUTCOME_OF_PROVIDER_FAILURE[failure.kind]);
       return failurePage(c, providerFailure(failure, 'finish', auth.oidcTimeoutMs), flow.returnTo);
     }
     const admission = admit(signedIn, auth);
     const switchHref = loginHref(flow.returnTo, true);
     if (!admission.ok) {
       c.set('user', admission.email ?? '(no address)');
+      c.set('signInOutcome', OUTCOME_OF_REFUSAL[admission.why]);
       const page = refusalPage(admission, signedIn, auth);
       log(page.log);
       if (admission.why !== 'not-allowed') {

@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort } from '../api/testing/upstream-stub.ts';
+import { metrics } from '../metrics.ts';
 import { client, Jar } from './testing/browser.ts';
 import { startMockProvider, type MockProvider } from './testing/mock-provider.ts';
 import { startSignInServer, type SignInServer } from './testing/sign-in-server.ts';
@@ -30,6 +31,12 @@ beforeEach(() => {
   provider.signInAs('lead@example.com', true);
   provider.claimIssuer(null);
 });
+
+/** The sign-in metric's count for one outcome. */
+async function signIns(outcome: string): Promise<number> {
+  const { values } = await metrics.signIns.get();
+  return values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+}
 
 /** The page's "Try again" link, which must come back to the opened link. */
 function tryAgain(page: string): string {
@@ -72,8 +79,10 @@ describe('the real cause, on the page and in the log', () => {
     const jar = new Jar();
     const { callback } = await throughProvider(LINK, jar);
     await down.close();
+    const counted = await signIns('provider_unreachable');
     const landing = await get(callback, jar);
     expect(landing.status).toBe(502);
+    expect(await signIns('provider_unreachable')).toBe(counted + 1);
     const page = await landing.text();
     expect(page).toMatch(/could not be reached/);
     expect(page).not.toMatch(/could not be verified/);
@@ -132,8 +141,10 @@ describe('the real cause, on the page and in the log', () => {
 
   it('a code the provider refuses', async () => {
     provider.refuseNextCode();
+    const counted = await signIns('code_refused');
     const { landing } = await signIn(LINK);
     expect(landing.status).toBe(400);
+    expect(await signIns('code_refused')).toBe(counted + 1);
     const page = await landing.text();
     expect(page).toMatch(/refused to complete this sign-in/);
     expect(tryAgain(page)).toBe(LINK);
@@ -154,8 +165,10 @@ describe('the real cause, on the page and in the log', () => {
 
   it('a callback no sign-in in this browser started', async () => {
     const { callback } = await throughProvider(LINK, new Jar());
+    const counted = await signIns('bad_state');
     const landing = await get(callback, new Jar());
     expect(landing.status).toBe(400);
+    expect(await signIns('bad_state')).toBe(counted + 1);
     expect(await landing.text()).toMatch(/does not belong to a sign-in started in this browser/);
     expect(server.logs).toContainEqual(expect.stringMatching(/no sign-in cookie for its state/));
   });
