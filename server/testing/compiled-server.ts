@@ -22,10 +22,18 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/**
+ * The environment the build runs in: Vitest sets NODE_ENV=test, under which Vite builds React's
+ * development JSX (jsxDEV), which the server, loading React's production build, cannot render.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production' };
+}
+
 export function ensureServerBuild(): void {
   const built = ['dist/index.html', 'dist/.ssr/entry-server.js', 'dist-server/server/serve.js'];
   if (!built.every((path) => existsSync(join(REPO_ROOT, path)))) {
-    execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit', env: buildEnv() });
     return;
   }
   const sources = Math.max(
@@ -37,10 +45,7 @@ export function ensureServerBuild(): void {
   execFileSync(
     process.execPath,
     [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'],
-    {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-    },
+    { cwd: REPO_ROOT, stdio: 'inherit', env: buildEnv() },
   );
 }
 
