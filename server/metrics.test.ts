@@ -141,6 +141,35 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('sign-ins', () => {
+  it('are counted from the callback answer, by outcome', async () => {
+    const app = createServerApp(
+      loadConfig(
+        {
+          SANDBOX: '1',
+          LOG_LEVEL: 'silent',
+          AUTH_OIDC_ISSUER: 'http://127.0.0.1:9',
+          AUTH_OIDC_CLIENT_ID: 'dashboard',
+          AUTH_OIDC_CLIENT_SECRET: 'secret',
+          PUBLIC_URL: 'http://127.0.0.1:4173',
+          SESSION_SECRET: 'x'.repeat(32),
+          ALLOWED_EMAIL_DOMAINS: 'example.com',
+        },
+        'serve',
+      ),
+    );
+    const failed = async () =>
+      (await metrics.signIns.get()).values.find((v) => v.labels.outcome === 'failed')?.value ?? 0;
+    const before = await failed();
+    // A callback this browser never started: refused before the provider is asked.
+    const answer = await app.fetch(
+      new Request('http://127.0.0.1/auth/callback?code=c&state=not-started'),
+    );
+    expect(answer.status).toBe(400);
+    expect(await failed()).toBe(before + 1);
+  });
+});
+
 describe('routeName', () => {
   it('names routes, never paths with ids', () => {
     expect(routeName('/v1/batch-runs/batch_abc')).toBe('/v1/batch-runs/:batchId');
