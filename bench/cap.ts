@@ -41,7 +41,7 @@ const upstreamPort = (upstream.address() as AddressInfo).port;
 
 const distDir = await mkdtemp(join(tmpdir(), 'bench-cap-'));
 await writeFile(join(distDir, 'index.html'), '<!doctype html><title>cap</title>');
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
+const server = spawn(process.execPath, ['dist-server/server/serve.js'], {
   cwd: REPO_ROOT,
   env: {
     ...process.env,
@@ -51,6 +51,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
     SIGMAMIND_API_KEY: KEY,
     SIGMAMIND_API_URL: `http://127.0.0.1:${upstreamPort}`,
     LOG_LEVEL: 'warn',
+    DRAIN_DELAY_MS: '0',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

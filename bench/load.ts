@@ -1,6 +1,6 @@
 /**
  * Load test for the production server (`npx tsx bench/load.ts` after `npm run build`).
- * Starts `server/serve.ts` itself on 127.0.0.1 (a free port, sandbox mode), runs CLIENTS
+ * Starts the compiled server (`dist-server/server/serve.js`) itself on 127.0.0.1 (a free port, sandbox mode), runs CLIENTS
  * concurrent clients for SECONDS over a page/asset/API mix, stops the server and writes
  * bench/results/load.json. Exits non-zero on any failed request.
  *
@@ -42,7 +42,7 @@ interface Target {
 
 /** Starts the production server as its own process, so client and server do not share a thread. */
 async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
+  const child = spawn(process.execPath, ['dist-server/server/serve.js'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -51,6 +51,7 @@ async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> 
       SIGMAMIND_API_KEY: '',
       SANDBOX: '1',
       LOG_LEVEL: 'warn',
+      DRAIN_DELAY_MS: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

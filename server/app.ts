@@ -50,6 +50,15 @@ export function createServerApp(
   const app = new Hono<AppEnv>();
 
   app.use(accessLog(logger, config.trustProxy));
+  const lifecycle = options.lifecycle;
+  if (lifecycle) {
+    // Draining: answers end their keep-alive connection, so proxies and browsers reconnect
+    // (to another replica) before this one's port closes.
+    app.use(async (c, next) => {
+      await next();
+      if (lifecycle.draining) c.res.headers.set('Connection', 'close');
+    });
+  }
   app.use(
     securityHeaders(
       securityHeadersFor({
@@ -68,7 +77,7 @@ export function createServerApp(
     : null;
   const checks = dependencyChecks(config, target);
   mountHealth(app, checks, {
-    lifecycle: options.lifecycle ?? { draining: false },
+    lifecycle: lifecycle ?? { draining: false },
     distDir: options.distDir,
     serverBuildLoaded: rendering?.loaded,
   });

@@ -141,6 +141,40 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('sign-ins', () => {
+  it('are counted from the callback answer, by outcome', async () => {
+    const app = createServerApp(
+      loadConfig(
+        {
+          SANDBOX: '1',
+          LOG_LEVEL: 'silent',
+          AUTH_OIDC_ISSUER: 'http://127.0.0.1:9',
+          AUTH_OIDC_CLIENT_ID: 'dashboard',
+          AUTH_OIDC_CLIENT_SECRET: 'secret',
+          PUBLIC_URL: 'http://127.0.0.1:4173',
+          SESSION_SECRET: 'x'.repeat(32),
+          ALLOWED_EMAIL_DOMAINS: 'example.com',
+        },
+        'serve',
+      ),
+    );
+    const counts = async () =>
+      new Map((await metrics.signIns.get()).values.map((v) => [v.labels.outcome, v.value]));
+    const before = await counts();
+    // A callback this browser never started: refused before the provider is asked.
+    const answer = await app.fetch(
+      new Request('http://127.0.0.1/auth/callback?code=c&state=not-started'),
+    );
+    expect(answer.status).toBe(400);
+    const after = await counts();
+    const grown = [...after].filter(([outcome, value]) => value > (before.get(outcome) ?? 0));
+    // One more, under the word the auth code names (bad_state), or else the status's (failed).
+    expect(grown).toHaveLength(1);
+    expect(['bad_state', 'failed']).toContain(grown[0]![0]);
+    expect(grown[0]![1]).toBe((before.get(grown[0]![0]) ?? 0) + 1);
+  });
+});
+
 describe('routeName', () => {
   it('names routes, never paths with ids', () => {
     expect(routeName('/v1/batch-runs/batch_abc')).toBe('/v1/batch-runs/:batchId');

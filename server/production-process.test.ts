@@ -89,7 +89,10 @@ async function drain(pid: number, port: number, output: () => string) {
     ready: false,
     reason: 'draining: shutting down',
   });
-  expect((await rawRequest(base, '/healthz')).status).toBe(200);
+  const during = await rawRequest(base, '/healthz');
+  expect(during.status).toBe(200);
+  // Keep-alive connections end with each answer, so clients reconnect elsewhere.
+  expect(during.headers.connection).toBe('close');
   // Then the port closes, and what was in flight still gets its answer.
   await expect
     .poll(

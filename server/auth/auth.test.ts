@@ -248,12 +248,13 @@ describe('signing out', () => {
 });
 
 describe('what needs no sign-in', () => {
-  it('answers /healthz, /readyz and /auth/session without a session, with no data', async () => {
+  it('answers /healthz, /readyz, /statusz and /auth/session without a session, with no data', async () => {
     const jar = new Jar();
     expect(await (await get('/healthz', jar)).json()).toEqual({ ok: true });
     const ready = await get('/readyz', jar);
     expect(ready.status).toBe(200);
     expect(Object.keys((await ready.json()) as object).sort()).toEqual(['ready', 'serverRender']);
+    expect((await get('/statusz', jar)).status).toBe(200);
     expect(await (await get('/auth/session', jar)).json()).toEqual({
       sandbox: false,
       signIn: true,

@@ -35,6 +35,27 @@ let httpPort: number;
 const replicas: Started[] = [];
 let proxy: Started | undefined;
 let cert: string;
+let ports: number[] = [];
+
+function startReplica(port: number): Started {
+  return start(process.execPath, [SERVE_JS], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SANDBOX: '1',
+      DRAIN_DELAY_MS: '0',
+      PUBLIC_URL: `https://dashboard.test:${httpsPort}`,
+      TRUST_PROXY: '127.0.0.1',
+      AUTH_OIDC_ISSUER: provider.issuer,
+      AUTH_OIDC_CLIENT_ID: 'dashboard-nginx-test',
+      AUTH_OIDC_CLIENT_SECRET: 'dashboard-nginx-test-secret',
+      SESSION_SECRET: 'nginx-test-session-secret-0123456789abcdef',
+      ALLOWED_EMAIL_DOMAINS: 'example.com',
+    },
+  });
+}
 
 interface Answer {
   status: number;
@@ -92,8 +113,8 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000
 /** deploy/nginx.conf with this test's ports, name and certificate; each edit must apply. */
 function templated(example: string, ports: number[]): string {
   const edits: [string, string][] = [
-    ['server 127.0.0.1:4173;', `server 127.0.0.1:${ports[0]};`],
-    ['server 127.0.0.1:4174;', `server 127.0.0.1:${ports[1]};`],
+    ['server 127.0.0.1:4173 ', `server 127.0.0.1:${ports[0]} `],
+    ['server 127.0.0.1:4174 ', `server 127.0.0.1:${ports[1]} `],
     ['listen 80;', `listen 127.0.0.1:${httpPort};`],
     ['listen 443 ssl;', `listen 127.0.0.1:${httpsPort} ssl;`],
     ['return 301 https://$host$request_uri;', `return 301 https://$host:${httpsPort}$request_uri;`],
@@ -152,27 +173,8 @@ describe.skipIf(!nginx)('deploy/nginx.conf in front of the production server', (
     chmodSync(join(dir, 'key.pem'), 0o644);
 
     provider = await startMockProvider();
-    const ports = [await closedPort(), await closedPort()];
-    for (const port of ports) {
-      const replica = start(process.execPath, [SERVE_JS], {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          SANDBOX: '1',
-          DRAIN_DELAY_MS: '0',
-          PUBLIC_URL: `https://dashboard.test:${httpsPort}`,
-          TRUST_PROXY: '127.0.0.1',
-          AUTH_OIDC_ISSUER: provider.issuer,
-          AUTH_OIDC_CLIENT_ID: 'dashboard-nginx-test',
-          AUTH_OIDC_CLIENT_SECRET: 'dashboard-nginx-test-secret',
-          SESSION_SECRET: 'nginx-test-session-secret-0123456789abcdef',
-          ALLOWED_EMAIL_DOMAINS: 'example.com',
-        },
-      });
-      replicas.push(replica);
-    }
+    ports = [await closedPort(), await closedPort()];
+    for (const port of ports) replicas.push(startReplica(port));
     for (const replica of replicas) await until(() => replica.output().includes('Serving'));
     const conf = join(dir, 'nginx.conf');
     writeFileSync(
@@ -239,5 +241,43 @@ describe.skipIf(!nginx)('deploy/nginx.conf in front of the production server', (
     const log = replicas.map((replica) => replica.output()).join('');
     expect(log).toMatch(/"client":"203\.0\.113\.7"[^\n]*"user":null[^\n]*"status":302/);
     expect(log).not.toMatch(/"status":421/);
+  });
+
+  it('a rolling restart of both replicas fails no request of a signed-in reader', async () => {
+    const jar = new Map<string, string>();
+    const base = `https://dashboard.test:${httpsPort}`;
+    const opened = await ask(`${base}${LINK}`, jar);
+    const fromProvider = await ask(String(opened.headers.location), jar);
+    expect((await ask(String(fromProvider.headers.location), jar)).status).toBe(303);
+
+    const statuses: number[] = [];
+    let reading = true;
+    const reader = (async () => {
+      while (reading) {
+        const answer = await ask(`${base}/v1/batch-runs?agentId=${AGENT}`, jar, {
+          Accept: 'application/json',
+        }).catch(() => ({ status: 0 }));
+        statuses.push(answer.status);
+      }
+    })();
+    const served = () => statuses.length;
+    for (const [i, port] of ports.entries()) {
+      const old = replicas[i]!;
+      old.child.kill('SIGTERM');
+      expect(await old.exited).toEqual([0, null]);
+      const counted = served();
+      await expect.poll(served).toBeGreaterThan(counted + 5); // served by the other one alone
+      const restarted = startReplica(port);
+      replicas[i] = restarted;
+      // Back in rotation: nginx sends it the reader's requests again.
+      await expect.poll(restarted.output, { timeout: 30_000 }).toContain('"path":"/v1/batch-runs"');
+    }
+    const counted = served();
+    await expect.poll(served).toBeGreaterThan(counted + 5);
+    reading = false;
+    await reader;
+    console.log(`[nginx.test] rolling restart: ${statuses.length} requests through nginx`);
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
   });
 });
