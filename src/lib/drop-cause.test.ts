@@ -84,3 +84,17 @@ describe('agentHealth on a drop', () => {
     expect(agentHealth([batch(0, cases, 2), batch(1, cases, 2)]).dropCause).toBeNull();
   });
 });
+
+describe('describeChanges with many test cases', () => {
+  it('names at most three', () => {
+    const before = batch(
+      1,
+      ['a', 'b', 'c', 'd', 'e'].map((id) => testCase(id)),
+      10,
+    );
+    const after = batch(0, [testCase('z')], 1);
+    expect(describeChanges(before, after)).toBe(
+      '1 test case added (Case z) · 5 test cases removed (Case a, Case b, Case c and 2 more)',
+    );
+  });
+});

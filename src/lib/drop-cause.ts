@@ -15,8 +15,11 @@ function on(changes: readonly TestCaseChange[]): string {
   return changes.length === 1 && only ? name(only.after) : String(changes.length);
 }
 
+/** Names at most three: "(A, B, C and 2 more)". */
 function listed(what: string, cases: readonly ReadTestCase[]): string {
-  return `${plural(cases.length, 'test case', 'test cases')} ${what} (${cases.map(name).join(', ')})`;
+  const names = cases.slice(0, 3).map(name).join(', ');
+  const more = cases.length > 3 ? ` and ${cases.length - 3} more` : '';
+  return `${plural(cases.length, 'test case', 'test cases')} ${what} (${names}${more})`;
 }
 
 type Kind = FieldChange['field'];

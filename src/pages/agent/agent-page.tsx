@@ -24,7 +24,9 @@ import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { FilterBar } from '../../features/filters/filter-bar';
+import { LikelyFailing } from '../../features/test-case-estimate/likely-failing';
 import { ComparisonSlot } from './comparison-slot';
+import { useEstimateBatches } from './use-estimate-batches';
 import { useFilteredList } from './use-filtered-list';
 
 export function AgentPage({ agentId }: { agentId: string }) {
@@ -51,6 +53,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
   );
   // The headline reads the first page at the list's own size, so it is the same query.
   const latest = useLatestBatches({ agentId, page, size: search ? WALK_PAGE_SIZE : size });
+  const estimateOf = useEstimateBatches(agentId, search?.matches);
   const rows = search ? search.filtered.rows : list.rows;
   const rowsOpen = useExpandedRows(rows, batch, setBatch);
   // A linked batch that is not among the matches on screen is shown on its own, once known.
@@ -122,12 +125,21 @@ export function AgentPage({ agentId }: { agentId: string }) {
         rowsOpen={rowsOpen}
         linkUrl={viewHref(view, { absolute: true })}
         headline={
-          <AgentHeadline
-            latest={latest}
-            onFirstPage={() => setPage(1)}
-            batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
-            onOpenBatch={setBatch}
-          />
+          <>
+            <AgentHeadline
+              latest={latest}
+              onFirstPage={() => setPage(1)}
+              batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
+              onOpenBatch={setBatch}
+              compareHref={(ids) => viewHref({ ...view, batch: null, compare: ids })}
+              onCompare={(ids) => setCompare([...ids])}
+            />
+            <LikelyFailing
+              {...estimateOf}
+              filtered={search !== undefined}
+              historyAction={historyButton}
+            />
+          </>
         }
         onPageChange={setPage}
         pageHref={(to) => viewHref({ ...view, page: to, batch: null, compare: null })}
