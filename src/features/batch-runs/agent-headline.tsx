@@ -163,7 +163,10 @@ function Attention({ health }: { health: AgentHealth }) {
       <p className="font-semibold">Needs attention</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {health.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+          // The cause of a drop has its own line below, with the comparison's link.
+          <li key={reason}>
+            {health.dropCause ? reason.replace(`: ${health.dropCause}`, '') : reason}
+          </li>
         ))}
       </ul>
     </div>

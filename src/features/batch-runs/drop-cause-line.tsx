@@ -24,8 +24,8 @@ export function DropCauseLine({
       data-testid="drop-cause"
       className="flex flex-wrap items-baseline gap-x-2 border-t border-slate-200 pt-3 text-sm dark:border-slate-800"
     >
-      <span className="font-medium">Since the previous batch:</span>
-      <span className="min-w-0 break-words">{dropCause}</span>
+      <span className="font-medium">Since the previous batch:</span>{' '}
+      <span className="min-w-0 break-words">{dropCause}</span>{' '}
       <AppLink
         href={compareHref(ids)}
         onNavigate={() => onCompare(ids)}

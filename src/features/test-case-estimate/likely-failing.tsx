@@ -35,8 +35,8 @@ export function LikelyFailing({
       {estimates ? (
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            Estimated over the newest {plural(estimates.used, over.replace(/es$/, ''), over)} (at
-            most {ESTIMATE_BATCHES})
+            Estimated over the newest {plural(estimates.used, over.replace(/es$/, ''), over)}
+            {estimates.used < ESTIMATE_BATCHES && ` (all there are, up to ${ESTIMATE_BATCHES})`}
             {estimates.leftOut > 0 &&
               `; ${plural(estimates.leftOut, 'batch', 'batches')} without complete counts left out`}
             . These are estimates from batch totals: the API reports successes per batch, not per
