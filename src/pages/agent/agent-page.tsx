@@ -24,9 +24,8 @@ import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { FilterBar } from '../../features/filters/filter-bar';
-import { LikelyFailing } from '../../features/test-case-estimate/likely-failing';
 import { ComparisonSlot } from './comparison-slot';
-import { useEstimateBatches } from './use-estimate-batches';
+import { LikelyFailingSlot } from './likely-failing-slot';
 import { useFilteredList } from './use-filtered-list';
 
 export function AgentPage({ agentId }: { agentId: string }) {
@@ -53,7 +52,6 @@ export function AgentPage({ agentId }: { agentId: string }) {
   );
   // The headline reads the first page at the list's own size, so it is the same query.
   const latest = useLatestBatches({ agentId, page, size: search ? WALK_PAGE_SIZE : size });
-  const estimateOf = useEstimateBatches(agentId, search?.matches);
   const rows = search ? search.filtered.rows : list.rows;
   const rowsOpen = useExpandedRows(rows, batch, setBatch);
   // A linked batch that is not among the matches on screen is shown on its own, once known.
@@ -134,9 +132,10 @@ export function AgentPage({ agentId }: { agentId: string }) {
               compareHref={(ids) => viewHref({ ...view, batch: null, compare: ids })}
               onCompare={(ids) => setCompare([...ids])}
             />
-            <LikelyFailing
-              {...estimateOf}
-              filtered={search !== undefined}
+            <LikelyFailingSlot
+              agentId={agentId}
+              matches={search?.matches}
+              ready={latest.query.isSuccess}
               historyAction={historyButton}
             />
           </>
