@@ -6,10 +6,16 @@
  * with a dozen unknowns and fifty rows it needs no library and a few microseconds.
  */
 
+/** Stop when no unknown moved more than this in a sweep (a rate to 1e-7). */
+const TOLERANCE = 1e-7;
+const MAX_SWEEPS = 500;
+
 /** Minimises Σ_rows weight·(y − Σ_j x_j p_j)² over p ∈ [0,1]^k; a column of zeros stays NaN. */
 export function boxLeastSquares(
   rows: readonly { x: readonly number[]; y: number; weight: number }[],
   k: number,
+  /** Where to start (a nearby solution converges in a few sweeps); 0.5 each otherwise. */
+  start?: readonly number[],
 ): number[] {
   const gram = Array.from({ length: k }, () => new Float64Array(k));
   const rhs = new Float64Array(k);
@@ -22,8 +28,12 @@ export function boxLeastSquares(
       for (let j = 0; j < k; j++) row[j] = (row[j] ?? 0) + weight * xi * (x[j] ?? 0);
     }
   }
-  const p = Array.from({ length: k }, (_, i) => ((gram[i]?.[i] ?? 0) > 0 ? 0.5 : Number.NaN));
-  for (let sweep = 0; sweep < 1000; sweep++) {
+  const p = Array.from({ length: k }, (_, i) => {
+    if ((gram[i]?.[i] ?? 0) <= 0) return Number.NaN;
+    const from = start?.[i];
+    return from === undefined || Number.isNaN(from) ? 0.5 : from;
+  });
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let moved = 0;
     for (let i = 0; i < k; i++) {
       const row = gram[i] as Float64Array;
@@ -36,7 +46,7 @@ export function boxLeastSquares(
       moved = Math.max(moved, Math.abs(next - (p[i] ?? 0)));
       p[i] = next;
     }
-    if (moved < 1e-9) break;
+    if (moved < TOLERANCE) break;
   }
   return p;
 }

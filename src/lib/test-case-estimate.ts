@@ -93,7 +93,7 @@ export function estimateTestCases(
     return { x, y: summary.succeeded, weight: 1 / Math.max(1, summary.finished) };
   });
   const fit = boxLeastSquares(rows, groups.length);
-  const draws = bootstrap(rows, groups.length, resamples);
+  const draws = bootstrap(rows, groups.length, resamples, fit);
   const ranked = [...columns].map(([id, { testCase, incidence }]): TestCaseEstimate => {
     const g = groupOf.get(id) as number;
     const members = groups[g] ?? [];
@@ -118,7 +118,12 @@ export function estimateTestCases(
 }
 
 /** Each unknown's fitted values over `resamples` refits on batches drawn with replacement. */
-function bootstrap(rows: readonly Row[], k: number, resamples: number): number[][] {
+function bootstrap(
+  rows: readonly Row[],
+  k: number,
+  resamples: number,
+  fit: readonly number[],
+): number[][] {
   const random = seededRandom(SEED);
   const draws: number[][] = Array.from({ length: k }, () => []);
   if (rows.length === 0) return draws;
@@ -127,7 +132,7 @@ function bootstrap(rows: readonly Row[], k: number, resamples: number): number[]
       { length: rows.length },
       () => rows[Math.floor(random() * rows.length)] as Row,
     );
-    boxLeastSquares(sample, k).forEach((value, g) => {
+    boxLeastSquares(sample, k, fit).forEach((value, g) => {
       if (!Number.isNaN(value)) draws[g]?.push(value);
     });
   }
