@@ -75,6 +75,12 @@ test('the headline line is in the server-rendered page before any script runs', 
   await context.close();
 });
 
+test('under a filter, the estimate reads the matches', async ({ page }) => {
+  await page.goto(`/?agentId=${EXAMPLE_AGENT}&outcome=failed`);
+  const section = await expectLikelyFailing(page);
+  await expect(section).toContainText(/Estimated over the newest \d+ matching finished batch/);
+});
+
 test('the board card gives the same cause', async ({ page }) => {
   await page.goto('/');
   const card = page.locator('article', { hasText: 'New AI Agent' }).first();
