@@ -11,7 +11,6 @@ import { useCallback, useState } from 'react';
 import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
 import { agentsQueries } from '../../features/agents/api/agents-queries';
-import { AgentHeadline } from '../../features/batch-runs/agent-headline';
 import { BatchDetail } from '../../features/batch-runs/batch-detail';
 import { BatchRunsView } from '../../features/batch-runs/batch-runs-view';
 import { useBatchRunsPage } from '../../features/batch-runs/use-batch-runs-page';
@@ -25,11 +24,12 @@ import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { FilterBar } from '../../features/filters/filter-bar';
 import { ComparisonSlot } from './comparison-slot';
-import { LikelyFailingSlot } from './likely-failing-slot';
+import { HeadlineSlot } from './headline-slot';
 import { useFilteredList } from './use-filtered-list';
 
 export function AgentPage({ agentId }: { agentId: string }) {
-  const { view, setPage, setSize, setBatch, setCompare, setFilters } = useView();
+  const state = useView();
+  const { view, setPage, setSize, setBatch, setCompare, setFilters } = state;
   const { page, size, batch, compare, filters } = view;
   // The workspace's agents name the agent even when no row does (an empty agent, an error),
   // and tell an unknown id from an agent without batch runs.
@@ -123,22 +123,13 @@ export function AgentPage({ agentId }: { agentId: string }) {
         rowsOpen={rowsOpen}
         linkUrl={viewHref(view, { absolute: true })}
         headline={
-          <>
-            <AgentHeadline
-              latest={latest}
-              onFirstPage={() => setPage(1)}
-              batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
-              onOpenBatch={setBatch}
-              compareHref={(ids) => viewHref({ ...view, batch: null, compare: ids })}
-              onCompare={(ids) => setCompare([...ids])}
-            />
-            <LikelyFailingSlot
-              agentId={agentId}
-              matches={search?.matches}
-              ready={latest.query.isSuccess}
-              historyAction={historyButton}
-            />
-          </>
+          <HeadlineSlot
+            agentId={agentId}
+            latest={latest}
+            state={state}
+            matches={search?.matches}
+            historyAction={historyButton}
+          />
         }
         onPageChange={setPage}
         pageHref={(to) => viewHref({ ...view, page: to, batch: null, compare: null })}
