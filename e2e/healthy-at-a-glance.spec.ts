@@ -113,8 +113,8 @@ for (const width of [1280, 390]) {
 
 test('at 1280 px, each cell of the table keeps its text inside it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  // Page 4 of 10 has an unfinished batch: "14 of 29 done 8✓ 6✗ 15 pending" is its longest result.
-  await openAgent(page, `agentId=${EXAMPLE_AGENT}&page=4&size=10`);
+  // Page 13 of 13 has an unfinished batch: "13 of 19 done …✓ …✗ 6 pending" is its longest result.
+  await openAgent(page, `agentId=${EXAMPLE_AGENT}&page=13&size=10`);
   await expect(page.getByText(/of \d+ done/).first()).toBeVisible();
   const spills = await page.locator('tbody tr[data-batch-id] > td').evaluateAll((cells) =>
     cells.flatMap((cell) => {

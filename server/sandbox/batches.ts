@@ -8,7 +8,7 @@ import type { BatchRun, TestCase } from '../../contract/api-schemas.ts';
 import { WORKSPACE_ID, type AgentDefinition } from './catalog.ts';
 import { createIdCodec, type IdCodec } from './ids.ts';
 import { LIVE_BATCHES, completedBy, completionOffsets, currentCycle, type Clock } from './live.ts';
-import { buildPool, versionAt, type PoolEntry } from './pool.ts';
+import { buildPool, passProbabilityAt, versionAt, type PoolEntry } from './pool.ts';
 import { rngFor, type Rng } from './random.ts';
 
 const BATCH_PREFIX = 'batch_';
@@ -129,21 +129,19 @@ function planBatch(
 ): Plan {
   const [min, max] = agent.testCasesPerBatch;
   const positions = rng.sample([...pool.keys()], rng.int(min, max)).sort((a, b) => a - b);
-  const testCases = positions.flatMap((position) => {
+  const testCases: TestCase[] = [];
+  const outcomes: boolean[] = [];
+  for (const position of positions) {
     const entry = pool[position];
-    return entry ? [versionAt(entry, historyIndex)] : [];
-  });
-  const attempts = testCases.reduce((sum, testCase) => sum + testCase.attempt, 0);
-  const rate = passRate(rng);
-  return { testCases, outcomes: Array.from({ length: attempts }, () => rng.chance(rate)) };
-}
-
-/** From all-pass to all-fail, with most batches somewhere in between. */
-function passRate(rng: Rng): number {
-  const roll = rng.next();
-  if (roll < 0.3) return 1;
-  if (roll < 0.38) return 0;
-  return 0.35 + 0.6 * rng.next();
+    if (!entry) continue;
+    const testCase = versionAt(entry, historyIndex);
+    testCases.push(testCase);
+    // Every attempt is drawn from its own test case's pass probability (truth.ts).
+    const p = passProbabilityAt(entry, historyIndex);
+    for (let attempt = 0; attempt < testCase.attempt; attempt++) outcomes.push(rng.chance(p));
+  }
+  // Attempts finish interleaved, not test case by test case.
+  return { testCases, outcomes: rng.sample(outcomes, outcomes.length) };
 }
 
 function batchRun(

@@ -9,6 +9,7 @@ import { LLM_MODELS, WORKSPACE_ID, type AgentDefinition } from './catalog.ts';
 import { createIdCodec } from './ids.ts';
 import { rngFor, type Rng } from './random.ts';
 import { CRITERIA_ADDENDA, PERSONA_BACKGROUND, type Scenario } from './scenarios.ts';
+import { drawTruths, type PassTruth } from './truth.ts';
 
 export interface PoolEntry {
   current: TestCase;
@@ -16,11 +17,20 @@ export interface PoolEntry {
   previous: TestCase | undefined;
   /** History indices below this one (newer batches) ran the current version. */
   revisedBelow: number;
+  /** Each attempt's chance of passing, per version (see truth.ts). */
+  pass: PassTruth;
 }
 
 const REVISION_RATE = 0.5;
 const MAX_MOCK_VARIABLES = 4;
 const LONG_PERSONA_LENGTH = 2000;
+
+/** The chance that one attempt of the version a batch at this history index ran passes. */
+export function passProbabilityAt(entry: PoolEntry, historyIndex: number): number {
+  return entry.previous && historyIndex >= entry.revisedBelow
+    ? entry.pass.previous
+    : entry.pass.current;
+}
 
 /** The version of a test case that a batch at this history index ran (-1: a batch newer than all history). */
 export function versionAt(entry: PoolEntry, historyIndex: number): TestCase {
@@ -37,8 +47,13 @@ export function buildPool(agent: AgentDefinition): PoolEntry[] {
       rngFor(agent.ref.agentId, 'test-case', index),
     ),
   );
-  return agent.example ? [exampleEntry(agent.example), ...generated] : generated;
+  const entries = agent.example ? [exampleEntry(agent.example), ...generated] : generated;
+  const truths = drawTruths(agent.ref.agentId, entries);
+  return entries.map((entry, position) => ({ ...entry, pass: truths[position] ?? entry.pass }));
 }
+
+/** Replaced by the drawn truth once the whole pool is known (buildPool). */
+const UNTOLD: PassTruth = { current: 1, previous: 1 };
 
 function exampleEntry(example: NonNullable<AgentDefinition['example']>): PoolEntry {
   const current = example.batch.testCases?.[0];
@@ -47,6 +62,7 @@ function exampleEntry(example: NonNullable<AgentDefinition['example']>): PoolEnt
     current,
     previous: { ...current, attempt: example.earlierAttempt },
     revisedBelow: example.revisedBelow,
+    pass: UNTOLD,
   };
 }
 
@@ -68,7 +84,7 @@ function generatedEntry(
     successCriteria: scenario.successCriteria,
   };
   if (agent.history.count < 2 || !rng.chance(REVISION_RATE)) {
-    return { current, previous: undefined, revisedBelow: 0 };
+    return { current, previous: undefined, revisedBelow: 0, pass: UNTOLD };
   }
   const revisedBelow = rng.int(1, agent.history.count - 1);
   const previous = { ...current };
@@ -82,7 +98,7 @@ function generatedEntry(
     default: // model switched
       previous.llmModel = rng.pick(LLM_MODELS.filter((model) => model !== current.llmModel));
   }
-  return { current, previous, revisedBelow };
+  return { current, previous, revisedBelow, pass: UNTOLD };
 }
 
 function mockData(agent: AgentDefinition, rng: Rng): MockData[] {

@@ -7,6 +7,7 @@
 import { dateMs, type ReadBatchRun } from '../../contract/read-batch-runs';
 import { summarizeAttempts, type AttemptSummary } from './attempts';
 import { isRunning } from './batch-state';
+import { describeChanges } from './drop-cause';
 import { formatPercent } from './format';
 
 /** A latest finished pass rate below this needs attention. */
@@ -30,6 +31,11 @@ export interface AgentHealth {
   running: ReadBatchRun | null;
   /** Unfinished batches too old to be running (only those newer than `latest` are a reason). */
   stalled: ReadBatchRun[];
+  /**
+   * On a drop of DROP_POINTS or more: what differs between the previous and the latest
+   * finished batch's test cases, in one line (drop-cause.ts); null otherwise.
+   */
+  dropCause: string | null;
   /** Why the agent needs attention, in words; empty when it does not. */
   reasons: string[];
 }
@@ -70,8 +76,12 @@ export function agentHealth(
       `Latest finished batch passed ${formatPercent(latest.summary.passRate)}, below ${formatPercent(HEALTHY_PASS_RATE)}`,
     );
   }
-  if (changePoints !== null && changePoints <= -DROP_POINTS) {
-    reasons.push(`Dropped ${-changePoints} points against the previous batch`);
+  const dropCause =
+    latest && previous && changePoints !== null && changePoints <= -DROP_POINTS
+      ? describeChanges(previous.batch, latest.batch)
+      : null;
+  if (dropCause !== null) {
+    reasons.push(`Dropped ${-(changePoints ?? 0)} points against the previous batch: ${dropCause}`);
   }
   // A batch that stalled after the latest finished one: the agent's current run is stuck. Old
   // stalled batches deeper in the history are shown in the list, but are no alarm today.
@@ -84,5 +94,5 @@ export function agentHealth(
         : `${stuck.length} newest batches stalled: started hours ago and never finished`,
     );
   }
-  return { latest, previous, changePoints, running, stalled, reasons };
+  return { latest, previous, changePoints, running, stalled, dropCause, reasons };
 }

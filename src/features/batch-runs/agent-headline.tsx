@@ -5,6 +5,7 @@ import { summarizeAttempts } from '../../lib/attempts';
 import type { AgentHealth, FinishedBatch } from '../../lib/batch-health';
 import { formatCount, formatPercent, plural } from '../../lib/format';
 import type { ReadBatchRun } from '../../../contract/read-batch-runs';
+import { DropCauseLine, type CompareLinks } from './drop-cause-line';
 import type { LatestBatches } from './use-latest-batches';
 
 const panelClass =
@@ -26,8 +27,10 @@ export interface BatchLinks {
 export function AgentHeadline({
   latest,
   onFirstPage,
+  compareHref,
+  onCompare,
   ...links
-}: BatchLinks & { latest: LatestBatches; onFirstPage: () => void }) {
+}: BatchLinks & CompareLinks & { latest: LatestBatches; onFirstPage: () => void }) {
   const { query, health, newRuns } = latest;
   if (query.isPending) {
     return <div aria-hidden="true" className={`${panelClass} h-36 animate-pulse`} />;
@@ -55,6 +58,7 @@ export function AgentHeadline({
         {health.running && <Running batch={health.running} {...links} />}
         <Attention health={health} />
       </div>
+      <DropCauseLine health={health} compareHref={compareHref} onCompare={onCompare} />
     </section>
   );
 }
@@ -159,7 +163,10 @@ function Attention({ health }: { health: AgentHealth }) {
       <p className="font-semibold">Needs attention</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {health.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+          // The cause of a drop has its own line below, with the comparison's link.
+          <li key={reason}>
+            {health.dropCause ? reason.replace(`: ${health.dropCause}`, '') : reason}
+          </li>
         ))}
       </ul>
     </div>

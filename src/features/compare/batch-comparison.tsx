@@ -15,7 +15,7 @@ import { readDateTime, type ReadBatchRun } from '../../../contract/read-batch-ru
 import { plural } from '../../lib/format';
 import { viewHref } from '../../lib/view/view';
 import { ComparisonHeader } from './comparison-header';
-import { diffBatches } from './diff-batches';
+import { diffBatches } from '../../lib/batch-diff';
 import { TestCaseChanges } from './test-case-changes';
 import { TestCaseList } from './test-case-list';
 

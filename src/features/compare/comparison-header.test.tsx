@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { exampleBatch, makeBatch } from '../../test/fixtures';
 import { ComparisonHeader } from './comparison-header';
-import { diffBatches } from './diff-batches';
+import { diffBatches } from '../../lib/batch-diff';
 
 const base = exampleBatch.testCases[0]!;
 const testCase = (id: string, label: string) => ({ ...base, testCaseId: id, label });

@@ -4,7 +4,7 @@ import { formatPassRate, summarizeAttempts } from '../../lib/attempts';
 import { formatCount, plural } from '../../lib/format';
 import { DateTime } from '../../components/ui/date-time';
 import { viewHref } from '../../lib/view/view';
-import { formatPoints } from './diff-batches';
+import { formatPoints } from '../../lib/batch-diff';
 import { AppLink } from '../../components/ui/app-link';
 
 const names = (testCases: readonly ReadTestCase[]) =>

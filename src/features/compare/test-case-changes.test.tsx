@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { exampleBatch, makeBatch } from '../../test/fixtures';
-import { diffBatches } from './diff-batches';
+import { diffBatches } from '../../lib/batch-diff';
 import { TestCaseChanges } from './test-case-changes';
 
 describe('TestCaseChanges with fields not given', () => {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { NotGiven } from '../../components/ui/not-given';
 import { plural } from '../../lib/format';
-import type { FieldChange, TestCaseChange } from './diff-batches';
+import type { FieldChange, TestCaseChange } from '../../lib/batch-diff';
 import { TextChange } from './text-change';
 
 const FIELD_NAMES: Record<FieldChange['field'], string> = {

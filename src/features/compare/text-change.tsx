@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { textDifference } from './diff-batches';
+import { textDifference } from '../../lib/batch-diff';
 
 /** Characters of unchanged text kept on each side of a change before it is elided. */
 const CONTEXT = 120;

@@ -11,7 +11,6 @@ import { useCallback, useState } from 'react';
 import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
 import { agentsQueries } from '../../features/agents/api/agents-queries';
-import { AgentHeadline } from '../../features/batch-runs/agent-headline';
 import { BatchDetail } from '../../features/batch-runs/batch-detail';
 import { BatchRunsView } from '../../features/batch-runs/batch-runs-view';
 import { useBatchRunsPage } from '../../features/batch-runs/use-batch-runs-page';
@@ -25,10 +24,12 @@ import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { FilterBar } from '../../features/filters/filter-bar';
 import { ComparisonSlot } from './comparison-slot';
+import { HeadlineSlot } from './headline-slot';
 import { useFilteredList } from './use-filtered-list';
 
 export function AgentPage({ agentId }: { agentId: string }) {
-  const { view, setPage, setSize, setBatch, setCompare, setFilters } = useView();
+  const state = useView();
+  const { view, setPage, setSize, setBatch, setCompare, setFilters } = state;
   const { page, size, batch, compare, filters } = view;
   // The workspace's agents name the agent even when no row does (an empty agent, an error),
   // and tell an unknown id from an agent without batch runs.
@@ -122,11 +123,12 @@ export function AgentPage({ agentId }: { agentId: string }) {
         rowsOpen={rowsOpen}
         linkUrl={viewHref(view, { absolute: true })}
         headline={
-          <AgentHeadline
+          <HeadlineSlot
+            agentId={agentId}
             latest={latest}
-            onFirstPage={() => setPage(1)}
-            batchHref={(batchId) => viewHref({ ...view, batch: batchId, compare: null })}
-            onOpenBatch={setBatch}
+            state={state}
+            matches={search?.matches}
+            historyAction={historyButton}
           />
         }
         onPageChange={setPage}

@@ -27,7 +27,14 @@ export function useFilteredList({
   page: number;
   size: number;
   onFiltersChange: (changes: Partial<Filters>) => void;
-}): { filtered: FilteredList; matchPages: PageFetcher<BatchRunPage> } | undefined {
+}):
+  | {
+      filtered: FilteredList;
+      matchPages: PageFetcher<BatchRunPage>;
+      /** Every match found so far, newest first (an array that grows in place). */
+      matches: readonly BatchRun[];
+    }
+  | undefined {
   const search = useFilterSearch(fetchPage, filters);
   const matches = search?.matches;
   const count = matches?.length ?? 0;
@@ -45,5 +52,6 @@ export function useFilteredList({
       empty: <NoMatches search={search} filters={filters} onChange={onFiltersChange} />,
     },
     matchPages,
+    matches: matches ?? [],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchRun, TestCase } from '../../../contract/api-schemas';
-import { exampleBatch, makeBatch } from '../../test/fixtures';
+import type { BatchRun, TestCase } from '../../contract/api-schemas';
+import { exampleBatch, makeBatch } from '../test/fixtures';
 import {
   diffBatches,
   diffMockData,
@@ -8,7 +8,7 @@ import {
   formatPoints,
   passRatePoints,
   textDifference,
-} from './diff-batches';
+} from './batch-diff';
 
 const base = exampleBatch.testCases[0]!;
 

@@ -3,8 +3,8 @@
  * changed (matched by testCaseId), down to the field and the mock-data variable. Pure, so
  * the comparison view only lays it out.
  */
-import type { ReadBatchRun, ReadMockData, ReadTestCase } from '../../../contract/read-batch-runs';
-import { summarizeAttempts } from '../../lib/attempts';
+import type { ReadBatchRun, ReadMockData, ReadTestCase } from '../../contract/read-batch-runs';
+import { summarizeAttempts } from './attempts';
 
 /** The text fields compared word for word, in the order they are shown. */
 export const TEXT_FIELDS = ['label', 'llmModel', 'userPrompt', 'successCriteria'] as const;
