@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       sandboxLiveCycleSeconds: undefined,
       logLevel: 'info',
       ssrDataBudgetMs: 300,
+      searchMirrorMb: 384,
     });
     expect(loadConfig({ SIGMAMIND_API_KEY: '  ' }).apiKey).toBeNull();
   });
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       sandboxLiveCycleSeconds: 20,
       logLevel: 'warn',
       ssrDataBudgetMs: 0,
+      searchMirrorMb: 384,
     });
   });
 

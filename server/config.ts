@@ -16,6 +16,8 @@ const DEFAULT_MAX_UPSTREAM_CONCURRENCY = 32;
 const DEFAULT_SESSION_HOURS = 12;
 /** How long a server render waits for the API before sending the page without the data. */
 const DEFAULT_SSR_DATA_BUDGET_MS = 300;
+/** Sized for the 52,340-run sandbox agent plus a few ordinary ones (measured: see README). */
+const DEFAULT_SEARCH_MIRROR_MB = 384;
 const MIN_SESSION_SECRET_LENGTH = 32;
 
 /** What the /v1 forwarder needs. `apiKey: null` means the embedded sandbox answers instead. */
@@ -66,6 +68,11 @@ export interface ServerConfig extends ApiConfig {
    * arrived by then the browser asks for. 0 sends the page without waiting.
    */
   ssrDataBudgetMs: number;
+  /**
+   * SEARCH_MIRROR_MB: memory for the search mirror of agents' batch runs (server/search/);
+   * least recently used agents are dropped beyond it.
+   */
+  searchMirrorMb: number;
 }
 
 /** Which command reads the settings: `serve` (production) requires the data source to be named. */
@@ -132,6 +139,13 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     { min: 0, max: 10_000 },
     problems,
   );
+  const searchMirrorMb = parseInteger(
+    'SEARCH_MIRROR_MB',
+    env.SEARCH_MIRROR_MB,
+    DEFAULT_SEARCH_MIRROR_MB,
+    { min: 1, max: 64 * 1024 },
+    problems,
+  );
   const publicUrl = parsePublicUrl(text('PUBLIC_URL'), problems);
   const allowedHosts = commaList(text('ALLOWED_HOSTS'));
   const allowAnonymous = parseBoolean('ALLOW_ANONYMOUS', env.ALLOW_ANONYMOUS, problems);
@@ -171,6 +185,7 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     sandboxLiveCycleSeconds,
     logLevel,
     ssrDataBudgetMs,
+    searchMirrorMb,
   };
 }
 
