@@ -65,7 +65,7 @@ export function searchRoutes(mirrors: Mirrors, log: (line: string) => void): Hon
     };
     const answer = searchBatches(
       mirror.batches,
-      readFilters(c.req.query),
+      readFilters((name) => c.req.query(name)),
       paging,
       mirror.coverage,
       tz,

@@ -22,16 +22,23 @@ describe('reading through the forwarder', () => {
     const waits: number[] = [];
     const asked: number[] = [];
     let throttled = false;
-    const handler = async (request: Request) => {
+    const handler = (request: Request) => {
       const n = Number(new URL(request.url).searchParams.get('page'));
       asked.push(n);
       if (n === 2 && !throttled) {
         throttled = true;
-        return new Response('slow down', { status: 429, headers: { 'Retry-After': '3' } });
+        return Promise.resolve(
+          new Response('slow down', { status: 429, headers: { 'Retry-After': '3' } }),
+        );
       }
-      return page(n, 350);
+      return Promise.resolve(page(n, 350));
     };
-    const get = upstreamGet(handler, { sleep: async (ms) => void waits.push(ms) });
+    const get = upstreamGet(handler, {
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
     const mirror = new AgentMirror('a1', get, 1);
     await mirror.fill();
     expect(waits).toEqual([3000]);
@@ -41,9 +48,9 @@ describe('reading through the forwarder', () => {
 
   it('fails the walk on other errors, and the next request walks again', async () => {
     let fail = true;
-    const handler = async (request: Request) => {
-      if (fail) return new Response('no', { status: 500 });
-      return page(Number(new URL(request.url).searchParams.get('page')), 50);
+    const handler = (request: Request) => {
+      if (fail) return Promise.resolve(new Response('no', { status: 500 }));
+      return Promise.resolve(page(Number(new URL(request.url).searchParams.get('page')), 50));
     };
     const mirror = new AgentMirror('a1', upstreamGet(handler));
     await expect(mirror.fill()).rejects.toBeInstanceOf(UpstreamError);

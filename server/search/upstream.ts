@@ -42,7 +42,7 @@ export function upstreamGet(handler: ApiHandler, options: UpstreamOptions = {}):
   return async (path, { notFound = false } = {}) => {
     for (let attempt = 1; ; attempt += 1) {
       const response = await handler(new Request(`http://mirror.internal${path}`));
-      if (response.ok) return response.json();
+      if (response.ok) return (await response.json()) as unknown;
       await response.body?.cancel();
       if (notFound && response.status === 404) return null;
       if ((response.status === 429 || response.status === 503) && attempt < maxTries) {
