@@ -134,6 +134,17 @@ export function batchMatcher(filters: Filters, timeZone?: string): (batch: Batch
   const untilMs = filters.until ? dayEndMs(filters.until, timeZone) : Infinity;
   const needle = filters.q?.toLowerCase();
   const { outcome, rate } = filters;
+  // Personas, criteria and mock data repeat across thousands of batches: each is read once.
+  const found = new Map<string, boolean>();
+  const holds = (text: string | null) => {
+    if (text === null || needle === undefined) return false;
+    let hit = found.get(text);
+    if (hit === undefined) {
+      hit = text.toLowerCase().includes(needle);
+      found.set(text, hit);
+    }
+    return hit;
+  };
   return (batch) => {
     const createdMs = dateMs(batch.createdDate);
     // A batch whose date was not given (or does not read) is in no date range.
@@ -150,7 +161,7 @@ export function batchMatcher(filters: Filters, timeZone?: string): (batch: Batch
     }
     return (
       needle === undefined ||
-      searchableText(batch).some((text) => text?.toLowerCase().includes(needle))
+      searchableText(batch).some(holds)
     );
   };
 }

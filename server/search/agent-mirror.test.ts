@@ -61,13 +61,17 @@ function fakeApi(list: BatchRun[]) {
   return { api, get };
 }
 
+/** The test's clock: batches are from January 2026, so "now" is a day later. */
+let now = Date.UTC(2026, 0, 2);
+const mirrorOf = (get: UpstreamGet) => new AgentMirror('a1', get, 3, undefined, 0, () => now);
+
 const newestFirst = (count: number, from = 0) =>
   Array.from({ length: count }, (_, index) => batch(from + count - index));
 
 describe('filling', () => {
   it('walks every page newest first and holds each batch once', async () => {
     const { api, get } = fakeApi(newestFirst(250));
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await mirror.fill();
     expect(mirror.coverage).toEqual({ searched: 250, of: 250, complete: true });
     expect(mirror.batches.map((b) => b.batchId)).toEqual(api.list.map((b) => b.batchId));
@@ -76,14 +80,14 @@ describe('filling', () => {
 
   it('shares one walk among concurrent callers', async () => {
     const { api, get } = fakeApi(newestFirst(520));
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await Promise.all(Array.from({ length: 10 }, () => mirror.refresh()));
     expect(api.requests).toHaveLength(6);
   });
 
   it('stores a repeated string once', async () => {
     const { get } = fakeApi(newestFirst(300));
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await mirror.fill();
     // 300 batches parsed from 3 pages, hold their 10 distinct strings once.
     expect(mirror.distinctStrings).toBe(10);
@@ -94,7 +98,7 @@ describe('filling', () => {
 describe('refresh', () => {
   it('adds only the new batches at the head', async () => {
     const { api, get } = fakeApi(newestFirst(150));
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await mirror.fill();
     api.list = [...newestFirst(3, 150), ...api.list];
     api.requests = [];
@@ -113,9 +117,14 @@ describe('refresh', () => {
     const list = newestFirst(150);
     list[120] = batch(30, { finished: 1 });
     const { api, get } = fakeApi(list);
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await mirror.fill();
     api.list[120] = batch(30, { finished: 2 });
+    api.requests = [];
+    await mirror.refresh();
+    // Not yet due: a day-old unfinished batch is read again after an hour.
+    expect(api.requests).toHaveLength(1);
+    now += 3_600_000;
     api.requests = [];
     await mirror.refresh();
     expect(api.requests).toEqual([
@@ -123,6 +132,7 @@ describe('refresh', () => {
       '/v1/batch-runs/b30?agentId=a1',
     ]);
     expect(mirror.batches[120]!.totalAttempts).toBe(2);
+    now += 3_600_000;
     api.requests = [];
     await mirror.refresh();
     expect(api.requests).toHaveLength(1);
@@ -130,7 +140,7 @@ describe('refresh', () => {
 
   it('walks again when a batch was deleted', async () => {
     const { api, get } = fakeApi(newestFirst(150));
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await mirror.fill();
     api.list.splice(40, 1);
     api.requests = [];
@@ -142,7 +152,7 @@ describe('refresh', () => {
 
   it('walks again when a new batch is added and an old one deleted (the order does not line up)', async () => {
     const { api, get } = fakeApi(newestFirst(150));
-    const mirror = new AgentMirror('a1', get);
+    const mirror = mirrorOf(get);
     await mirror.fill();
     api.list = [batch(151), ...api.list.slice(0, 149)];
     await mirror.refresh();

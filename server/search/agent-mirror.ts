@@ -10,6 +10,7 @@
 import { attemptCounts } from '../../contract/batch-filters.ts';
 import {
   batchRunPageReader,
+  dateMs,
   readBatchRun,
   type ReadBatchRun,
 } from '../../contract/read-batch-runs.ts';
@@ -17,6 +18,7 @@ import { internBatch, Interner } from './intern.ts';
 import type { UpstreamGet } from './upstream.ts';
 
 export const MIRROR_PAGE_SIZE = 100;
+const HOUR = 3_600_000;
 
 export interface Coverage {
   /** Batch runs held (the newest `searched` of the agent's). */
@@ -37,6 +39,8 @@ export class AgentMirror {
   error: Error | null = null;
   private interner = new Interner();
   private ids = new Set<string>();
+  /** When each unfinished batch is next read again: soon for a recent one, hourly for an old one. */
+  private nextCheck = new Map<string, number>();
   private walking: Promise<void> | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -45,6 +49,9 @@ export class AgentMirror {
     private readonly get: UpstreamGet,
     private readonly concurrency = 3,
     private readonly onGrow: () => void = () => {},
+    /** Head checks at most this often; requests in between answer from what is held. */
+    private readonly freshMs = 1000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get coverage(): Coverage {
@@ -72,6 +79,7 @@ export class AgentMirror {
   /** Brings a complete mirror up to date (shared by concurrent callers); fills one that is not. */
   refresh(): Promise<void> {
     if (!this.complete) return this.fill();
+    if (!this.refreshing && this.now() - this.lastChecked < this.freshMs) return Promise.resolve();
     this.refreshing ??= this.checkHead().finally(() => {
       this.refreshing = null;
     });
@@ -81,6 +89,7 @@ export class AgentMirror {
   private reset(): void {
     this.batches = [];
     this.ids = new Set();
+    this.nextCheck = new Map();
     this.interner = new Interner();
     this.bytes = 0;
     this.totalCount = 0;
@@ -97,6 +106,7 @@ export class AgentMirror {
     if (this.ids.has(batch.batchId)) return;
     this.ids.add(batch.batchId);
     this.bytes += internBatch(batch, this.interner);
+    if (attemptCounts(batch).isUnfinished) this.scheduleCheck(batch);
     if (atHead) this.batches.unshift(batch);
     else this.batches.push(batch);
   }
@@ -128,7 +138,7 @@ export class AgentMirror {
       await Promise.all(Array.from({ length: this.concurrency }, worker));
       this.complete = true;
       this.error = null;
-      this.lastChecked = Date.now();
+      this.lastChecked = this.now();
     } catch (error) {
       this.error = error instanceof Error ? error : new Error(String(error));
       throw this.error;
@@ -159,7 +169,7 @@ export class AgentMirror {
       this.complete = false;
       return this.fill();
     }
-    this.lastChecked = Date.now();
+    this.lastChecked = this.now();
     this.onGrow();
   }
 
@@ -167,7 +177,11 @@ export class AgentMirror {
   private async refreshUnfinished(from: number): Promise<boolean> {
     const indexes: number[] = [];
     for (let index = from; index < this.batches.length; index += 1) {
-      if (attemptCounts(this.batches[index]!).isUnfinished) indexes.push(index);
+      const batch = this.batches[index]!;
+      if (!attemptCounts(batch).isUnfinished) continue;
+      const due = this.nextCheck.get(batch.batchId);
+      if (due === undefined) this.scheduleCheck(batch);
+      else if (due <= this.now()) indexes.push(index);
     }
     let gone = false;
     const worker = async () => {
@@ -192,7 +206,18 @@ export class AgentMirror {
     return !gone;
   }
 
+  /**
+   * An unfinished batch is read again after a twentieth of its age, between 2 s and an hour:
+   * a running one soon, one left unfinished for days (abandoned) rarely.
+   */
+  private scheduleCheck(batch: ReadBatchRun): void {
+    const age = this.now() - dateMs(batch.createdDate);
+    const wait = Number.isNaN(age) ? HOUR : Math.min(HOUR, Math.max(2000, age / 20));
+    this.nextCheck.set(batch.batchId, this.now() + wait);
+  }
+
   private replace(index: number, batch: ReadBatchRun): void {
+    this.scheduleCheck(batch);
     this.bytes += internBatch(batch, this.interner);
     this.batches[index] = batch;
   }
