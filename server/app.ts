@@ -21,6 +21,9 @@ import { dependencyChecks, mountHealth, type Lifecycle } from './health.ts';
 import { mountMetrics } from './metrics-endpoint.ts';
 import { hostAllowList, hostCheck } from './hosts.ts';
 import { securityHeaders, securityHeadersFor } from './security-headers.ts';
+import { Mirrors } from './search/mirrors.ts';
+import { searchRoutes } from './search/routes.ts';
+import { upstreamGet } from './search/upstream.ts';
 import { serverRendering } from './ssr.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -88,7 +91,14 @@ export function createServerApp(
   app.use(compress({ encoding: 'gzip' }));
   app.route('/auth', auth.routes);
   app.use(auth.gate);
-  app.use(apiMiddleware(createApiHandler(config, { target, log: warn })));
+  const apiHandler = createApiHandler(config, { target, log: warn });
+  // The search mirror reads through the same forwarder (key or sandbox, cap, Retry-After).
+  const mirrors = new Mirrors({
+    get: upstreamGet(apiHandler),
+    budgetBytes: config.searchMirrorMb * 1024 * 1024,
+  });
+  app.route('/', searchRoutes(mirrors, warn));
+  app.use(apiMiddleware(apiHandler));
   if (rendering && options.distDir) {
     app.use(rendering);
     app.use(staticFiles(options.distDir));

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       trustProxy: null,
       metricsToken: null,
       drainDelayMs: 3000,
+      searchMirrorMb: 384,
     });
     expect(loadConfig({ SIGMAMIND_API_KEY: '  ' }).apiKey).toBeNull();
   });
@@ -67,6 +68,7 @@ describe('loadConfig', () => {
       trustProxy: { proxies: ['10.0.0.0/8', '127.0.0.1'] },
       metricsToken: 'metrics-token-0123456789',
       drainDelayMs: 500,
+      searchMirrorMb: 384,
     });
   });
 

@@ -20,6 +20,8 @@ const MAX_SESSION_HOURS = 168;
 const DEFAULT_OIDC_TIMEOUT_MS = 10_000;
 /** How long a server render waits for the API before sending the page without the data. */
 const DEFAULT_SSR_DATA_BUDGET_MS = 300;
+/** Sized for the 52,340-run sandbox agent plus a few ordinary ones (measured: see README). */
+const DEFAULT_SEARCH_MIRROR_MB = 384;
 const MIN_SESSION_SECRET_LENGTH = 32;
 /** After SIGTERM, how long /readyz says 503 while requests are still served, so balancers notice. */
 const DEFAULT_DRAIN_DELAY_MS = 3_000;
@@ -85,6 +87,11 @@ export interface ServerConfig extends ApiConfig {
   metricsToken: string | null;
   /** DRAIN_DELAY_MS: after SIGTERM, /readyz answers 503 this long before the port closes. */
   drainDelayMs: number;
+  /**
+   * SEARCH_MIRROR_MB: memory for the search mirror of agents' batch runs (server/search/);
+   * least recently used agents are dropped beyond it.
+   */
+  searchMirrorMb: number;
 }
 
 /** Which command reads the settings: `serve` (production) requires the data source to be named. */
@@ -149,6 +156,13 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     env.SSR_DATA_BUDGET_MS,
     DEFAULT_SSR_DATA_BUDGET_MS,
     { min: 0, max: 10_000 },
+    problems,
+  );
+  const searchMirrorMb = parseInteger(
+    'SEARCH_MIRROR_MB',
+    env.SEARCH_MIRROR_MB,
+    DEFAULT_SEARCH_MIRROR_MB,
+    { min: 1, max: 64 * 1024 },
     problems,
   );
   const publicUrl = parsePublicUrl(text('PUBLIC_URL'), problems);
@@ -221,6 +235,7 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     trustProxy,
     metricsToken,
     drainDelayMs,
+    searchMirrorMb,
   };
 }
 

@@ -184,6 +184,8 @@ describe('routeName', () => {
     expect(routeName('/auth/whatever')).toBe('/auth/other');
     expect(routeName('/assets/index-abc123.js')).toBe('/assets/*');
     expect(routeName('/agents/agent_123')).toBe('other');
+    expect(routeName('/api/agents/agent_123/batch-runs')).toBe('/api/agents/:agentId/batch-runs');
+    expect(routeName('/api/agents/agent_123')).toBe('/api/other');
   });
 
   it('derives a sign-in outcome from the callback answer', () => {

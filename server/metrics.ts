@@ -103,6 +103,8 @@ export function routeName(path: string): string {
   if (path === '/v1/agents' || path === '/v1/batch-runs') return path;
   if (/^\/v1\/batch-runs\/[^/]+$/.test(path)) return '/v1/batch-runs/:batchId';
   if (path.startsWith('/v1/')) return '/v1/other';
+  if (/^\/api\/agents\/[^/]+\/batch-runs$/.test(path)) return '/api/agents/:agentId/batch-runs';
+  if (path.startsWith('/api/')) return '/api/other';
   if (path.startsWith('/assets/')) return '/assets/*';
   return 'other';
 }

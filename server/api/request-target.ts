@@ -7,8 +7,11 @@
 /** Letters, digits, `_` and `-` per segment: no dots, percent-escapes, slashes or controls. */
 const FORWARDABLE_PATH = /^\/v1(?:\/[A-Za-z0-9_-]+)+$/;
 
-/** `/v1`, `/v1/…`, `/v1?…`, `/v1%2f…`, `/v1\…`: anything the API namespace must answer for. */
-const API_NAMESPACE = /^\/v1(?![A-Za-z0-9_.~-])/;
+/**
+ * `/v1`, `/v1/…`, `/v1?…`, `/v1%2f…`, `/v1\…`: anything the API namespace must answer for; and
+ * the dashboard's own `/api/…` (the search, server/search/), gated and answered the same way.
+ */
+const API_NAMESPACE = /^\/(?:v1|api)(?![A-Za-z0-9_.~-])/;
 
 export type ApiTarget = { ok: true; path: string; search: string } | { ok: false; reason: string };
 

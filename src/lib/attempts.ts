@@ -6,6 +6,7 @@
  * `countsGiven` is false, the bar says so and sums leave the batch out.
  */
 import { readDateTime, type ReadBatchRun } from '../../contract/read-batch-runs';
+import { attemptCounts } from '../../contract/batch-filters';
 import { formatCount, formatPercent } from './format';
 
 export interface AttemptSummary {
@@ -25,32 +26,18 @@ export interface AttemptSummary {
   inconsistencies: string[];
 }
 
-export function expectedAttempts(batch: Pick<ReadBatchRun, 'testCases'>): number {
-  return batch.testCases.reduce((sum, testCase) => sum + (testCase.attempt ?? 0), 0);
-}
+export { expectedAttempts } from '../../contract/batch-filters';
 
+/** The counts (contract/batch-filters.ts, which the filters read too) and what disagrees in them. */
 export function summarizeAttempts(
   batch: Pick<
     ReadBatchRun,
     'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'
   >,
 ): AttemptSummary {
-  const { successfulAttempts: succeeded, failedAttempts: failed, totalAttempts: finished } = batch;
-  const expected = expectedAttempts(batch);
-  if (succeeded === null || failed === null || finished === null) {
-    return {
-      countsGiven: false,
-      succeeded: 0,
-      failed: 0,
-      finished: 0,
-      expected,
-      pending: 0,
-      passRate: null,
-      isUnfinished: false,
-      inconsistencies: [],
-    };
-  }
-  const pending = Math.max(0, expected - finished);
+  const counts = attemptCounts(batch);
+  if (!counts.countsGiven) return { ...counts, inconsistencies: [] };
+  const { succeeded, failed, finished, expected } = counts;
   const inconsistencies: string[] = [];
   if (succeeded + failed !== finished) {
     inconsistencies.push(
@@ -62,17 +49,7 @@ export function summarizeAttempts(
       `${formatCount(finished)} attempts finished but the test cases ask for ${formatCount(expected)}`,
     );
   }
-  return {
-    countsGiven: true,
-    succeeded,
-    failed,
-    finished,
-    expected,
-    pending,
-    passRate: finished > 0 ? Math.min(1, succeeded / finished) : null,
-    isUnfinished: pending > 0,
-    inconsistencies,
-  };
+  return { ...counts, inconsistencies };
 }
 
 /** "4 of 5 attempts succeeded, 1 failed" (+ ", 2 pending"): the bar's accessible name. */

@@ -7,6 +7,7 @@
  * zero-based page.
  */
 import { createParser, createSerializer } from 'nuqs';
+import { OUTCOMES, type Filters, type Outcome } from '../../../contract/batch-filters';
 import { currentServerRender } from '../render-context';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -31,18 +32,7 @@ export interface View {
   filters?: Filters;
 }
 
-export const OUTCOMES = ['failed', 'passed', 'unfinished'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** The list's filters, combined with AND; `since`/`until` are inclusive days in local time. */
-export interface Filters {
-  outcome: Outcome | null;
-  since: string | null;
-  until: string | null;
-  q: string | null;
-  /** Pass rate at or below this percentage (0–100). */
-  rate: number | null;
-}
+export { OUTCOMES, type Filters, type Outcome } from '../../../contract/batch-filters';
 
 export const NO_FILTERS: Filters = { outcome: null, since: null, until: null, q: null, rate: null };
 export const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];

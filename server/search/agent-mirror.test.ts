@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchRun } from '../../contract/api-schemas.ts';
+import { AgentMirror } from './agent-mirror.ts';
+import { Mirrors } from './mirrors.ts';
+import type { UpstreamGet } from './upstream.ts';
+
+const PERSONA = 'A caller who wants to move an appointment to next Tuesday morning.';
+
+function batch(n: number, { finished = 2 }: { finished?: number } = {}): BatchRun {
+  return {
+    batchId: `b${n}`,
+    workspaceId: 'ws_1',
+    agent: { agentId: 'a1', name: 'Agent', status: 'active' },
+    createdDate: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+    testCases: [
+      {
+        testCaseId: `tc${n}`,
+        label: 'Reschedule',
+        userPrompt: `${PERSONA}`.slice(0),
+        successCriteria: 'Books the slot',
+        llmModel: 'gpt-4o',
+        attempt: 2,
+        agent: { agentId: 'a1', name: 'Agent', status: 'active' },
+        mockData: [{ variableName: 'name', value: 'Ana' }],
+      },
+    ],
+    successfulAttempts: finished,
+    failedAttempts: 0,
+    totalAttempts: finished,
+  } as unknown as BatchRun;
+}
+
+/** A fake API: `list` newest first; counts requests; `fail429` answers pages with one 429 first. */
+function fakeApi(list: BatchRun[]) {
+  const api = { list, requests: [] as string[], throttleOnce: new Set<number>() };
+  const get: UpstreamGet = async (path, options) => {
+    api.requests.push(path);
+    await Promise.resolve();
+    const url = new URL(`http://x${path}`);
+    const byId = /^\/v1\/batch-runs\/(.+)$/.exec(url.pathname);
+    if (byId) {
+      const found = api.list.find((item) => item.batchId === byId[1]);
+      if (!found && options?.notFound) return null;
+      return structuredClone(found);
+    }
+    const page = Number(url.searchParams.get('page'));
+    const size = Number(url.searchParams.get('size'));
+    const totalCount = api.list.length;
+    const totalPages = Math.ceil(totalCount / size);
+    const data = structuredClone(api.list.slice(page * size, page * size + size));
+    return {
+      data,
+      page,
+      size,
+      totalCount,
+      totalPages,
+      hasNext: page + 1 < totalPages,
+      hasPrevious: page > 0,
+    };
+  };
+  return { api, get };
+}
+
+/** The test's clock: batches are from January 2026, so "now" is a day later. */
+let now = Date.UTC(2026, 0, 2);
+const mirrorOf = (get: UpstreamGet) => new AgentMirror('a1', get, 3, undefined, 0, () => now);
+
+const newestFirst = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, index) => batch(from + count - index));
+
+describe('filling', () => {
+  it('walks every page newest first and holds each batch once', async () => {
+    const { api, get } = fakeApi(newestFirst(250));
+    const mirror = mirrorOf(get);
+    await mirror.fill();
+    expect(mirror.coverage).toEqual({ searched: 250, of: 250, complete: true });
+    expect(mirror.batches.map((b) => b.batchId)).toEqual(api.list.map((b) => b.batchId));
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it('shares one walk among concurrent callers', async () => {
+    const { api, get } = fakeApi(newestFirst(520));
+    const mirror = mirrorOf(get);
+    await Promise.all(Array.from({ length: 10 }, () => mirror.refresh()));
+    expect(api.requests).toHaveLength(6);
+  });
+
+  it('stores a repeated string once', async () => {
+    const { get } = fakeApi(newestFirst(300));
+    const mirror = mirrorOf(get);
+    await mirror.fill();
+    // 300 batches parsed from 3 pages, hold their 10 distinct strings once.
+    expect(mirror.distinctStrings).toBe(10);
+    expect(mirror.batches[299]!.testCases[0]!.userPrompt).toBe(PERSONA);
+  });
+});
+
+describe('refresh', () => {
+  it('adds only the new batches at the head', async () => {
+    const { api, get } = fakeApi(newestFirst(150));
+    const mirror = mirrorOf(get);
+    await mirror.fill();
+    api.list = [...newestFirst(3, 150), ...api.list];
+    api.requests = [];
+    await mirror.refresh();
+    expect(api.requests).toHaveLength(1);
+    expect(mirror.coverage).toEqual({ searched: 153, of: 153, complete: true });
+    expect(mirror.batches.slice(0, 4).map((b) => b.batchId)).toEqual([
+      'b153',
+      'b152',
+      'b151',
+      'b150',
+    ]);
+  });
+
+  it('reads an unfinished batch past the head by id until it finishes', async () => {
+    const list = newestFirst(150);
+    list[120] = batch(30, { finished: 1 });
+    const { api, get } = fakeApi(list);
+    const mirror = mirrorOf(get);
+    await mirror.fill();
+    api.list[120] = batch(30, { finished: 2 });
+    api.requests = [];
+    await mirror.refresh();
+    // Not yet due: a day-old unfinished batch is read again after an hour.
+    expect(api.requests).toHaveLength(1);
+    now += 3_600_000;
+    api.requests = [];
+    await mirror.refresh();
+    expect(api.requests).toEqual([
+      '/v1/batch-runs?agentId=a1&page=0&size=100',
+      '/v1/batch-runs/b30?agentId=a1',
+    ]);
+    expect(mirror.batches[120]!.totalAttempts).toBe(2);
+    now += 3_600_000;
+    api.requests = [];
+    await mirror.refresh();
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('walks again when a batch was deleted', async () => {
+    const { api, get } = fakeApi(newestFirst(150));
+    const mirror = mirrorOf(get);
+    await mirror.fill();
+    api.list.splice(40, 1);
+    api.requests = [];
+    await mirror.refresh();
+    expect(api.requests).toHaveLength(3);
+    expect(mirror.coverage).toEqual({ searched: 149, of: 149, complete: true });
+    expect(mirror.batches.some((b) => b.batchId === 'b110')).toBe(false);
+  });
+
+  it('walks again when a new batch is added and an old one deleted (the order does not line up)', async () => {
+    const { api, get } = fakeApi(newestFirst(150));
+    const mirror = mirrorOf(get);
+    await mirror.fill();
+    api.list = [batch(151), ...api.list.slice(0, 149)];
+    await mirror.refresh();
+    expect(mirror.batches.map((b) => b.batchId)).toEqual(api.list.map((b) => b.batchId));
+  });
+});
+
+describe('the memory budget', () => {
+  it('drops the least recently used agents first, never the one in use', async () => {
+    const { get } = fakeApi(newestFirst(200));
+    const probe = new AgentMirror('probe', get);
+    await probe.fill();
+    const mirrors = new Mirrors({
+      get,
+      budgetBytes: probe.size * 2.5,
+      now: (() => {
+        let t = 0;
+        return () => ++t;
+      })(),
+    });
+    await mirrors.for('a').fill();
+    await mirrors.for('b').fill();
+    mirrors.for('a');
+    await mirrors.for('c').fill();
+    expect([mirrors.has('a'), mirrors.has('b'), mirrors.has('c')]).toEqual([true, false, true]);
+    expect(mirrors.bytes).toBeLessThanOrEqual(probe.size * 2.5);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The search endpoint over the in-process sandbox, as `npm start` runs it: its answers equal
+ * the browser's predicates (contract/batch-filters.ts) applied to every batch the API lists;
+ * ten requests at once cost one walk; without a session it is 401.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { batchMatcher, type Filters } from '../../contract/batch-filters.ts';
+import { batchRunPageReader, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import { createServerApp } from '../app.ts';
+import { sandboxTarget, type ForwardTarget } from '../api/targets.ts';
+import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
+import { loadConfig } from '../config.ts';
+import { AGENTS } from '../sandbox/catalog.ts';
+import type { SearchAnswer } from './search.ts';
+
+const NONE: Filters = { outcome: null, since: null, until: null, q: null, rate: null };
+/** The predicate tests' kinds of filter, alone and combined. */
+const COMBINATIONS: Partial<Filters>[] = [
+  {},
+  { outcome: 'failed' },
+  { outcome: 'passed' },
+  { outcome: 'unfinished' },
+  { rate: 50 },
+  { rate: 0 },
+  { q: 'appointment' },
+  { q: 'GPT' },
+  { since: '2026-11-20' },
+  { until: '2026-11-10' },
+  { since: '2026-11-01', until: '2026-11-25' },
+  { outcome: 'failed', since: '2026-11-15', q: 'a', rate: 80 },
+];
+const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata'];
+const SMALL_AGENTS = AGENTS.filter((agent) => agent.history.count <= 500).map((a) => a.ref.agentId);
+
+function counting(target: ForwardTarget) {
+  const paths: string[] = [];
+  return {
+    paths,
+    target: {
+      ...target,
+      send: (request: Request) => (
+        paths.push(new URL(request.url).pathname + new URL(request.url).search),
+        target.send(request)
+      ),
+    },
+  };
+}
+
+const sandbox = counting(sandboxTarget());
+const app = createServerApp(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }), {
+  target: sandbox.target,
+});
+
+async function everyBatch(agentId: string): Promise<ReadBatchRun[]> {
+  const all: ReadBatchRun[] = [];
+  for (let page = 0; ; page += 1) {
+    const response = await app.request(`/v1/batch-runs?agentId=${agentId}&page=${page}&size=100`);
+    const read = batchRunPageReader.parse(await response.json());
+    all.push(...read.data);
+    if (!read.hasNext) return all;
+  }
+}
+
+async function searchIds(agentId: string, filters: Partial<Filters>, tz: string) {
+  const ids: string[] = [];
+  let answer: SearchAnswer;
+  for (let page = 0; ; page += 1) {
+    const query = new URLSearchParams({ tz, page: String(page), size: '100', wait: '10000' });
+    for (const [key, value] of Object.entries(filters)) query.set(key, String(value));
+    const response = await app.request(`/api/agents/${agentId}/batch-runs?${query}`);
+    expect(response.status).toBe(200);
+    answer = (await response.json()) as SearchAnswer;
+    expect(answer.coverage.complete).toBe(true);
+    ids.push(...answer.data.map((batch) => batch.batchId));
+    if (!answer.hasNext) return { ids, answer };
+  }
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('the answers', () => {
+  it.each(SMALL_AGENTS)(
+    'equal the predicates for every filter combination (%s)',
+    async (agentId) => {
+      const all = await everyBatch(agentId);
+      for (const zone of ZONES) {
+        // The browser's days are its own zone's: the reference runs in the zone the server is told.
+        vi.stubEnv('TZ', zone);
+        for (const combination of COMBINATIONS) {
+          const filters = { ...NONE, ...combination };
+          const expected = all.filter(batchMatcher(filters)).map((batch) => batch.batchId);
+          const { ids, answer } = await searchIds(agentId, combination, zone);
+          expect(ids, `${zone} ${JSON.stringify(combination)}`).toEqual(expected);
+          expect(answer.totalCount).toBe(expected.length);
+          expect(answer.coverage).toEqual({ searched: all.length, of: all.length, complete: true });
+        }
+      }
+    },
+  );
+});
+
+describe('ten viewers at once', () => {
+  it('cost the upstream one walk', async () => {
+    const agentId = AGENTS.find((agent) => agent.history.count === 230)!.ref.agentId;
+    const cold = counting(sandboxTarget());
+    const fresh = createServerApp(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }), {
+      target: cold.target,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        Promise.resolve(fresh.request(`/api/agents/${agentId}/batch-runs?q=a&wait=10000`)),
+      ),
+    );
+    expect(answers.map((response) => response.status)).toEqual(Array(10).fill(200));
+    // 230 batches: pages 0, 1 and 2, once each.
+    expect(cold.paths.filter((path) => path.startsWith('/v1/batch-runs?'))).toHaveLength(3);
+  });
+});
+
+describe('the sign-in gate', () => {
+  let provider: MockProvider;
+  beforeAll(async () => {
+    provider = await startMockProvider();
+  });
+  afterAll(async () => {
+    await provider.close();
+  });
+
+  it('answers 401 without a session and never reads the API', async () => {
+    const gated = counting(sandboxTarget());
+    const signedIn = createServerApp(
+      loadConfig({
+        SANDBOX: '1',
+        LOG_LEVEL: 'silent',
+        AUTH_OIDC_ISSUER: provider.issuer,
+        AUTH_OIDC_CLIENT_ID: 'dashboard',
+        AUTH_OIDC_CLIENT_SECRET: 'dashboard-secret',
+        PUBLIC_URL: 'http://localhost:4551',
+        SESSION_SECRET: 'a-session-secret-long-enough-for-the-config-check-0123456789',
+        ALLOWED_EMAIL_DOMAINS: 'example.com',
+      }),
+      { target: gated.target },
+    );
+    const response = await signedIn.request(
+      'http://localhost:4551/api/agents/agent_X3mHc7YtPq0WfJs5n/batch-runs?q=a',
+      {
+        headers: { Accept: 'text/html' },
+      },
+    );
+    expect(response.status).toBe(401);
+    expect(gated.paths).toEqual([]);
+  });
+});
