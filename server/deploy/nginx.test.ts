@@ -7,13 +7,21 @@
  * API answers with the session, and the access log has the client from X-Forwarded-For.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort } from '../api/testing/upstream-stub.ts';
+import { portIsFree } from '../testing/processes.ts';
 import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
 import { REPO_ROOT, SERVE_JS } from '../testing/compiled-server.ts';
 import { start, stop, type Started } from '../testing/processes.ts';
@@ -101,12 +109,28 @@ function ask(url: string, cookies: Map<string, string>, headers: Record<string, 
   });
 }
 
-/** Polls in a hook (expect.poll is for tests only). */
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
+/** Polls in a hook (expect.poll is for tests only); `why` says what was seen on a timeout. */
+async function until(
+  check: () => boolean | Promise<boolean>,
+  why: () => string = () => '',
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not ready after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`not ready after ${timeoutMs} ms ${why()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A free port below the kernel's ephemeral range (32768+), where the many outgoing connections
+ * of a full test run take theirs: a port picked there and closed again may be someone's
+ * client port by the time nginx binds it.
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (await portIsFree(port)) return port;
   }
 }
 
@@ -144,7 +168,7 @@ ${text}
 
 describe.skipIf(!nginx)('deploy/nginx.conf in front of the production server', () => {
   beforeAll(async () => {
-    [httpsPort, httpPort] = [await closedPort(), await closedPort()];
+    [httpsPort, httpPort] = [await freePort(), await freePort()];
     execFileSync(
       'openssl',
       [
@@ -173,22 +197,35 @@ describe.skipIf(!nginx)('deploy/nginx.conf in front of the production server', (
     chmodSync(join(dir, 'key.pem'), 0o644);
 
     provider = await startMockProvider();
-    ports = [await closedPort(), await closedPort()];
+    ports = [await freePort(), await freePort()];
     for (const port of ports) replicas.push(startReplica(port));
-    for (const replica of replicas) await until(() => replica.output().includes('Serving'));
+    for (const replica of replicas) {
+      await until(
+        () => replica.output().includes('Serving'),
+        () => `(replica said: ${replica.output().slice(-600)})`,
+      );
+    }
     const conf = join(dir, 'nginx.conf');
     writeFileSync(
       conf,
       templated(readFileSync(join(REPO_ROOT, 'deploy/nginx.conf'), 'utf8'), ports),
     );
     proxy = start(nginx!, ['-c', conf, '-p', dir, '-g', 'daemon off;'], {});
-    await until(() =>
-      ask(`https://dashboard.test:${httpsPort}/healthz`, new Map()).then(
-        (a) => a.status === 200,
-        () => false,
-      ),
+    const nginxLog = () => {
+      const log = existsSync(join(dir, 'error.log'))
+        ? readFileSync(join(dir, 'error.log'), 'utf8')
+        : '';
+      return `(nginx exit ${String(proxy?.child.exitCode)}: ${proxy?.output().slice(-400)} ${log.slice(-600)})`;
+    };
+    await until(
+      () =>
+        ask(`https://dashboard.test:${httpsPort}/healthz`, new Map()).then(
+          (a) => a.status === 200,
+          () => false,
+        ),
+      nginxLog,
     );
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     // SIGTERM: nginx's master stops its workers (SIGKILL would orphan them).
