@@ -37,7 +37,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
   const known = agents.data?.find((agent) => agent.agentId === agentId);
   const fetchPage = usePageFetcher(agentId);
   const search = useFilteredList({
-    fetchPage,
+    agentId,
     filters,
     page,
     size,
