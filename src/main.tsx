@@ -53,7 +53,7 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   // shares), while the view's code loads: the view finds it in the cache under the same key.
   // What the page carried is not asked again.
   void import('./pages/startup-queries').then(({ prefetchStartup }) => {
-    prefetchStartup(queryClient, view, true);
+    void Promise.all(prefetchStartup(queryClient, view, true));
   });
   createRoot(root).render(app);
 }

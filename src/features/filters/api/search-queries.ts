@@ -34,7 +34,7 @@ export const searchQueries = {
       queryKey: [...searchQueries.pages(), params] as const,
       queryFn: ({ signal }) => fetchSearchPage(params, signal),
       placeholderData: (previous: SearchAnswer | undefined, query) => {
-        const before = query?.queryKey[2] as SearchParams | undefined;
+        const before = query?.queryKey[2];
         return before && sameSearch(before, params) ? previous : undefined;
       },
       refetchInterval: (query) => searchRefetchInterval(query.state.data, params.page),
