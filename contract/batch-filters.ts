@@ -5,7 +5,7 @@
  * midnight of that day in the viewer's time zone, `until` ends at the next midnight. The
  * browser passes no zone (its own is the viewer's); the server is told the viewer's (`tz`).
  */
-import { dateMs, type ReadBatchRun as BatchRun } from './read-batch-runs';
+import { dateMs, type ReadBatchRun as BatchRun } from './read-batch-runs.ts';
 
 export const OUTCOMES = ['failed', 'passed', 'unfinished'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
