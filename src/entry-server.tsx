@@ -116,7 +116,9 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     const dropped = queryClient
       .getQueryCache()
       .getAll()
-      .filter((query) => !carriedInPage(query));
+      // A query that never asks (skipToken: a search without filters) is as pending in the
+      // browser's first render as here: it changes nothing.
+      .filter((query) => !carriedInPage(query) && query.options.queryFn !== skipToken);
     if (dropped.length > 0) {
       dropped.forEach((query) => queryClient.getQueryCache().remove(query));
       html = await renderApp(queryClient, request.url.search, request.signal);

@@ -3,7 +3,7 @@
  * matches the URL asks for, how many match and how much was searched. It asks again while the
  * server is still reading the agent; Stop ends that, keeping what was found.
  */
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { ReadBatchRun as BatchRun } from '../../../contract/read-batch-runs';
 import { viewerTimeZone } from '../../lib/render-context';
@@ -54,7 +54,8 @@ export function useFilterSearch({
   const options = searchQueries.page({ agentId, filters: filters!, tz, page, size });
   const query = useQuery({
     ...options,
-    enabled: filters !== undefined,
+    // Without a filter there is nothing to search (and nothing for a server render to ask).
+    queryFn: filters ? options.queryFn : skipToken,
     ...(isStopped ? { refetchInterval: false } : {}),
   });
   const stop = useCallback(() => setStopped(search), [search]);

@@ -3,7 +3,7 @@
  * the URL asks for, and the list (batch-runs feature) shows it instead of a page of the API.
  * Undefined without a filter.
  */
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type {
   ReadBatchRun as BatchRun,
@@ -47,9 +47,16 @@ export function useFilteredList({
   const tz = viewerTimeZone();
   const ended = search !== null && search.status !== 'searching';
   // The estimate reads the newest 100 matches, asked once the search has ended.
+  const newestOptions = searchQueries.page({
+    agentId,
+    filters: filters!,
+    tz,
+    page: 1,
+    size: WALK_PAGE_SIZE,
+  });
   const newest = useQuery({
-    ...searchQueries.page({ agentId, filters: filters!, tz, page: 1, size: WALK_PAGE_SIZE }),
-    enabled: filters !== undefined && ended,
+    ...newestOptions,
+    queryFn: filters && ended ? newestOptions.queryFn : skipToken,
     refetchInterval: false,
   });
   const matchPages = useMemo<PageFetcher<BatchRunPage>>(
