@@ -43,11 +43,11 @@ export function AgentPage({ agentId }: { agentId: string }) {
     size,
     onFiltersChange: setFilters,
   });
-  // Under a filter the list's query is the search's first page (same key: one request).
+  // Under a filter the list's query is only the headline's newest 100 (same key: one request).
   const knownName = known?.agentName || undefined;
   const list = useBatchRunsPage(
     search
-      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null, knownName }
+      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null, knownName, prefetchNext: false }
       : { agentId, page, size, batch, knownName },
   );
   // The headline reads the first page at the list's own size, so it is the same query.
