@@ -3,6 +3,7 @@
  * search mirror is warm), the first response carries the page of matches, the counts and the
  * chips, readable without JavaScript, and hydrates without a warning.
  */
+import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { batchMatcher, type Filters } from '../contract/batch-filters';
 import { readBatchRun, type ReadBatchRun } from '../contract/read-batch-runs';
@@ -70,4 +71,34 @@ test('a filtered link carries its matches in the first HTML once the mirror is w
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: /^Searched / })).toHaveText(status);
   expect(await rowIds(page)).toEqual(expected.slice(0, 20));
+});
+
+test('export of the matches pages through the search; compare picks from the matches', async ({
+  page,
+  request,
+}) => {
+  const expected = await expectedMatches(request);
+  await page.goto(LINK);
+  await expect(page.getByRole('status').filter({ hasText: /^Searched / })).toHaveText(
+    `Searched 125 of 125 batch runs · ${expected.length} match`,
+  );
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Export matching batch runs' });
+  await expect(panel).toContainText(`(${expected.length} batch runs)`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Export all pages as JSON' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    batchId: string;
+  }[];
+  expect(exported.map((batch) => batch.batchId)).toEqual(expected);
+
+  const [a, b] = expected;
+  for (const id of [a, b]) {
+    await page.getByRole('checkbox', { name: `Select batch ${id} for comparison` }).check();
+  }
+  await page.getByRole('button', { name: 'Compare 2 batches' }).click();
+  await expect(page).toHaveURL(new RegExp(`compare=(${a},${b}|${b},${a})`));
+  await expect(page.getByRole('button', { name: 'Close comparison' })).toBeVisible();
 });
