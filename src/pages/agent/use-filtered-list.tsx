@@ -15,7 +15,7 @@ import { searchQueries } from '../../features/filters/api/search-queries';
 import { NoMatches, SearchStatus } from '../../features/filters/search-status';
 import { useFilterSearch } from '../../features/filters/use-filter-search';
 import { WALK_PAGE_SIZE, type PageFetcher } from '../../lib/page-walker';
-import { viewerTimeZone } from '../../lib/render-context';
+import { currentServerRender, viewerTimeZone } from '../../lib/render-context';
 import type { Filters } from '../../lib/view/view';
 
 /** How long the export lets the server finish its search of the agent before each page. */
@@ -56,7 +56,9 @@ export function useFilteredList({
   });
   const newest = useQuery({
     ...newestOptions,
-    queryFn: filters && ended ? newestOptions.queryFn : skipToken,
+    // In the browser only: a server render spends its budget on the page of matches (the
+    // hydrating render has no estimate either, then asks).
+    queryFn: filters && ended && !currentServerRender() ? newestOptions.queryFn : skipToken,
     refetchInterval: false,
   });
   const matchPages = useMemo<PageFetcher<BatchRunPage>>(
