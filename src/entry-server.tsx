@@ -17,7 +17,7 @@ import { compactBatchRuns } from './lib/carried-batch-runs';
 import { sessionQuery } from './lib/session';
 import { carriedInPage, dehydrateForPage, serializeSsrState } from './lib/ssr-state';
 import { batchTitle, boardTitle, listTitle } from './lib/view/titles';
-import { startupQueries } from './pages/startup-queries';
+import { prefetchStartup, startupList } from './pages/startup-queries';
 import { Root } from './root';
 
 export interface PageRequest {
@@ -74,6 +74,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     origin: request.url.origin,
     fetch: request.fetch,
     notBefore: {},
+    deadline,
   };
   return renders.run(render, async () => {
     // What the view shows first is asked for at once: its first page, the agents (the picker,
@@ -81,7 +82,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     // them, within the budget, so as not to be a wasted one; the rounds after it find what else
     // the view asks for (the board: each agent's card).
     const asked: Promise<unknown>[] = [
-      ...startupQueries(view).map((query) => queryClient.prefetchQuery(query)),
+      ...prefetchStartup(queryClient, view),
       queryClient.prefetchQuery(agentsQueries.list()),
       queryClient.prefetchQuery(sessionQuery),
     ];
@@ -115,7 +116,9 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     const dropped = queryClient
       .getQueryCache()
       .getAll()
-      .filter((query) => !carriedInPage(query));
+      // A query that never asks (skipToken: a search without filters) is as pending in the
+      // browser's first render as here: it changes nothing.
+      .filter((query) => !carriedInPage(query) && query.options.queryFn !== skipToken);
     if (dropped.length > 0) {
       dropped.forEach((query) => queryClient.getQueryCache().remove(query));
       html = await renderApp(queryClient, request.url.search, request.signal);
@@ -191,7 +194,7 @@ async function renderApp(
 function titleOf(view: View, queryClient: QueryClient): string {
   if (!view.agentId) return boardTitle();
   const page = queryClient.getQueryData(
-    startupQueries(view)[0]?.queryKey ??
+    startupList(view)?.queryKey ??
       batchRunsQueries.list({ agentId: view.agentId, page: 1, size: 20 }).queryKey,
   );
   const agents = queryClient.getQueryData(agentsQueries.list().queryKey);

@@ -52,10 +52,8 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   // A shared link's first page is requested as soon as its reader loads (a small chunk the view
   // shares), while the view's code loads: the view finds it in the cache under the same key.
   // What the page carried is not asked again.
-  void import('./pages/startup-queries').then(({ startupQueries }) => {
-    for (const query of startupQueries(view)) {
-      if (!queryClient.getQueryState(query.queryKey)) void queryClient.prefetchQuery(query);
-    }
+  void import('./pages/startup-queries').then(({ prefetchStartup }) => {
+    void Promise.all(prefetchStartup(queryClient, view, true));
   });
   createRoot(root).render(app);
 }

@@ -33,6 +33,8 @@ export interface ServerRender {
    * time until which: the page carries them, and the browser waits as long (api-client.ts).
    */
   notBefore: Record<string, number>;
+  /** performance.now() by which the render sends what it has (SSR_DATA_BUDGET_MS). */
+  deadline?: number;
 }
 
 /** The server render in progress; set once by the server entry (per-request storage). */
@@ -85,4 +87,23 @@ export function rememberTimeZone(timeZone: string): void {
   if (document.cookie.split('; ').includes(`${TIME_ZONE_COOKIE}=${value}`)) return;
   const secure = window.location.protocol === 'https:' ? '; Secure' : '';
   document.cookie = `${TIME_ZONE_COOKIE}=${value}; path=/; max-age=31536000; SameSite=Lax${secure}`;
+}
+
+let browserZone: string | undefined;
+
+/**
+ * The time zone the view's days are read in: the reader's on the server (its hints), the
+ * browser's own in the browser (a page hydrates only when the two agree, see main.tsx).
+ */
+export function viewerTimeZone(): string {
+  const server = currentServerHints();
+  if (server) return server.timeZone;
+  browserZone ??= browserLocale().timeZone;
+  return browserZone;
+}
+
+/** Milliseconds left of the server render's budget; undefined in the browser. */
+export function serverTimeLeft(): number | undefined {
+  const deadline = serverRender()?.deadline;
+  return deadline === undefined ? undefined : Math.max(0, deadline - performance.now());
 }

@@ -16,7 +16,10 @@ export function useBatchRunsPage({
   size,
   batch,
   knownName,
+  prefetchNext = true,
 }: BatchRunsListParams & {
+  /** Off under a filter: the list shows the search's matches, not the next page. */
+  prefetchNext?: boolean;
   /** The batch the URL opens (`&batch=…`). */
   batch: string | null;
   /** The agent's name from the workspace's agent list, for when no row names it. */
@@ -28,10 +31,10 @@ export function useBatchRunsPage({
 
   // Prefetch the next page as soon as the server says there is one.
   useEffect(() => {
-    if (data?.hasNext && !isPlaceholderData) {
+    if (prefetchNext && data?.hasNext && !isPlaceholderData) {
       void queryClient.prefetchQuery(batchRunsQueries.list({ agentId, page: page + 1, size }));
     }
-  }, [data?.hasNext, isPlaceholderData, queryClient, agentId, page, size]);
+  }, [prefetchNext, data?.hasNext, isPlaceholderData, queryClient, agentId, page, size]);
 
   const rows = data?.data ?? [];
   const agentName = rows[0]?.agent.name ?? knownName;

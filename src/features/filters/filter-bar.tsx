@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Button } from '../../components/ui/button';
-import { daysAgo, localDay } from '../../lib/batch-filters';
-import { NO_FILTERS, OUTCOMES, parseRate, type Filters, type Outcome } from '../../lib/view/view';
+import { NO_FILTERS, OUTCOMES, type Filters, type Outcome } from '../../lib/view/view';
 import { FilterChips } from './filter-chips';
+import { PRESETS, useFilterForm } from './use-filter-form';
 
 const OUTCOME_NAMES: Record<Outcome, string> = {
   failed: 'Failed something',
@@ -10,23 +10,8 @@ const OUTCOME_NAMES: Record<Outcome, string> = {
   unfinished: 'Unfinished',
 };
 
-const PRESETS = [
-  { days: 1, label: 'Last 24 hours' },
-  { days: 7, label: 'Last 7 days' },
-  { days: 30, label: 'Last 30 days' },
-] as const;
-
 const fieldClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';
-
-/** Which preset a range is, if it is one (read from the dates, so a shared link shows it too). */
-function presetOf(filters: Filters): string {
-  if (!filters.since && !filters.until) return 'all';
-  if (filters.until && filters.until !== localDay(Date.now())) return 'custom';
-  // "Last 24 hours" is yesterday and today: days are the URL's unit.
-  const preset = PRESETS.find(({ days }) => daysAgo(days === 1 ? 2 : days) === filters.since);
-  return preset ? String(preset.days) : 'custom';
-}
 
 /**
  * The filters above the table: outcome, a date range (presets or custom days), text and a
@@ -41,30 +26,10 @@ export function FilterBar({
   onChange: (changes: Partial<Filters>) => void;
 }) {
   const id = useId();
-  const preset = presetOf(filters);
-  const [custom, setCustom] = useState(preset === 'custom');
-  const [q, setQ] = useState(filters.q ?? '');
-  const [rate, setRate] = useState(filters.rate === null ? '' : String(filters.rate));
-  // When the URL changes under the form (Back, a chip removed), the fields follow it.
-  const [shown, setShown] = useState(filters);
-  if (shown !== filters && (shown.q !== filters.q || shown.rate !== filters.rate)) {
-    setShown(filters);
-    setQ(filters.q ?? '');
-    setRate(filters.rate === null ? '' : String(filters.rate));
-  }
-
-  function choosePreset(value: string) {
-    if (value === 'custom') {
-      setCustom(true);
-      return;
-    }
-    setCustom(false);
-    if (value === 'all') onChange({ since: null, until: null });
-    else {
-      const days = Number(value);
-      onChange({ since: daysAgo(days === 1 ? 2 : days), until: null });
-    }
-  }
+  const { preset, custom, q, setQ, rate, setRate, choosePreset, submit } = useFilterForm(
+    filters,
+    onChange,
+  );
 
   return (
     <section aria-label="Filters" className="space-y-2">
@@ -74,7 +39,7 @@ export function FilterBar({
         className="flex flex-wrap items-end gap-3 text-sm"
         onSubmit={(event) => {
           event.preventDefault();
-          onChange({ q: q.trim() || null, rate: parseRate(rate) });
+          submit();
         }}
       >
         <label className="flex flex-col gap-1">

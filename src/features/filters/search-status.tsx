@@ -9,18 +9,16 @@ const OUTCOME_WORDS = { failed: 'failed something', passed: 'passed', unfinished
 
 /** "Searched 1,300 of 52,340 batch runs · 23 match" with Stop while it runs, then how it ended. */
 export function SearchStatus({ search }: { search: FilterSearch }) {
-  const { progress, status, matches } = search;
+  const { progress, status, matchCount } = search;
   const searched = progress ? formatCount(progress.searched) : '0';
   const total = progress ? formatCount(progress.totalCount) : '…';
-  const line = `Searched ${searched} of ${total} batch runs · ${formatCount(matches.length)} match`;
+  const line = `Searched ${searched} of ${total} batch runs · ${formatCount(matchCount)} match`;
   return (
     <div className="flex min-h-8 flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
       <p role="status" className="tabular-nums">
         {line}
         {status === 'searching' && '…'}
-        {status === 'done' && progress?.stoppedEarly && ' · the rest are older than the range'}
         {status === 'stopped' && ' · stopped'}
-        {progress?.outOfOrder && ' · the dates were not newest-first, so every page is searched'}
       </p>
       {status === 'searching' && (
         <Button size="sm" onClick={search.stop}>

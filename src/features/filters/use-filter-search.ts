@@ -1,96 +1,79 @@
 /**
- * Runs the search of the filters in the URL and keeps its matches: a new filter (or agent)
- * cancels the search before it and starts over; Stop ends it keeping what was found. The
- * matches live in one array that only grows, so a search of 52,340 batch runs re-renders once
- * per page without copying what it found before.
+ * The search of the filters in the URL, answered by the server (search-queries.ts): the page of
+ * matches the URL asks for, how many match and how much was searched. It asks again while the
+ * server is still reading the agent; Stop ends that, keeping what was found.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  ReadBatchRun as BatchRun,
-  ReadBatchRunPage as BatchRunPage,
-} from '../../../contract/read-batch-runs';
-import type { PageFetcher } from '../../lib/page-walker';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { ReadBatchRun as BatchRun } from '../../../contract/read-batch-runs';
+import { viewerTimeZone } from '../../lib/render-context';
 import type { Filters } from '../../lib/view/view';
-import { searchMatches, type SearchProgress } from './search-matches';
+import { searchQueries } from './api/search-queries';
+import type { SearchAnswer } from './api/search-api';
 
 export type SearchStatus = 'searching' | 'done' | 'stopped' | 'failed';
 
+export interface SearchProgress {
+  /** Batch runs looked at so far. */
+  searched: number;
+  /** Batch runs the agent has in all. */
+  totalCount: number;
+}
+
 export interface FilterSearch {
-  matches: readonly BatchRun[];
+  /** The matches on the page asked for. */
+  rows: BatchRun[];
+  /** Matches found so far. */
+  matchCount: number;
+  answer: SearchAnswer | undefined;
   progress: SearchProgress | null;
   status: SearchStatus;
   error: Error | null;
+  /** The answer for this page has not arrived yet (what is shown is the page before). */
+  loading: boolean;
   stop: () => void;
 }
 
-interface State {
-  key: string;
-  matches: BatchRun[];
-  progress: SearchProgress | null;
-  status: SearchStatus;
-  error: Error | null;
-}
+const NO_ROWS: BatchRun[] = [];
 
-const STOPPED = 'stopped by the user';
-
-export function useFilterSearch(
-  fetchPage: PageFetcher<BatchRunPage>,
-  filters: Filters | undefined,
-): FilterSearch | null {
-  const key = filters ? JSON.stringify(filters) : '';
-  const [state, setState] = useState<State | null>(null);
-  const controller = useRef<AbortController | null>(null);
-
-  useEffect(() => {
-    if (!key) return;
-    const search = new AbortController();
-    controller.current = search;
-    const matches: BatchRun[] = [];
-    // Every update writes the whole state of this search: an older one can never leak in.
-    let latest: SearchProgress | null = null;
-    const update = (changes: Partial<State>) =>
-      setState({
-        key,
-        matches,
-        progress: latest,
-        status: 'searching',
-        error: null,
-        ...changes,
-      });
-    searchMatches({
-      fetchPage,
-      filters: JSON.parse(key) as Filters,
-      signal: search.signal,
-      onMatches: (found, progress) => {
-        matches.push(...found);
-        latest = progress;
-        update({});
-      },
-    }).then(
-      (progress) => {
-        latest = progress;
-        update({ status: 'done' });
-      },
-      (error: unknown) => {
-        if (search.signal.aborted && search.signal.reason !== STOPPED) return; // superseded
-        update(
-          search.signal.reason === STOPPED
-            ? { status: 'stopped' }
-            : {
-                status: 'failed',
-                error: error instanceof Error ? error : new Error(String(error)),
-              },
-        );
-      },
-    );
-    return () => search.abort();
-  }, [key, fetchPage]);
-
-  const stop = useCallback(() => controller.current?.abort(STOPPED), []);
-  if (!key) return null;
-  const current =
-    state?.key === key
-      ? state
-      : { matches: [], progress: null, status: 'searching' as const, error: null };
-  return { ...current, stop };
+export function useFilterSearch({
+  agentId,
+  filters,
+  page,
+  size,
+}: {
+  agentId: string;
+  filters: Filters | undefined;
+  page: number;
+  size: number;
+}): FilterSearch | null {
+  const search = JSON.stringify([agentId, filters ?? null]);
+  const [stopped, setStopped] = useState<string | null>(null);
+  const isStopped = stopped === search;
+  const tz = viewerTimeZone();
+  const options = searchQueries.page({ agentId, filters: filters!, tz, page, size });
+  const query = useQuery({
+    ...options,
+    // Without a filter there is nothing to search (and nothing for a server render to ask).
+    queryFn: filters ? options.queryFn : skipToken,
+    ...(isStopped ? { refetchInterval: false } : {}),
+  });
+  const stop = useCallback(() => setStopped(search), [search]);
+  if (!filters) return null;
+  const answer = query.data;
+  const complete = answer?.coverage.complete ?? false;
+  const status: SearchStatus =
+    query.isError && !complete ? 'failed' : complete ? 'done' : isStopped ? 'stopped' : 'searching';
+  return {
+    rows: answer?.data ?? NO_ROWS,
+    matchCount: answer?.totalCount ?? 0,
+    answer,
+    progress: answer
+      ? { searched: answer.coverage.searched, totalCount: answer.coverage.of }
+      : null,
+    status,
+    error: query.error,
+    loading: query.isPending || query.isPlaceholderData,
+    stop,
+  };
 }

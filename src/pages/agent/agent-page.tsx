@@ -6,9 +6,6 @@
  * The features import none of each other; compare, export and history load on first use.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { RowSelectionState, Updater } from '@tanstack/react-table';
-import { useCallback, useState } from 'react';
-import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { usePageFetcher } from '../../features/batch-runs/api/use-page-fetcher';
 import { agentsQueries } from '../../features/agents/api/agents-queries';
 import { BatchDetail } from '../../features/batch-runs/batch-detail';
@@ -17,15 +14,16 @@ import { useBatchRunsPage } from '../../features/batch-runs/use-batch-runs-page'
 import { useExpandedRows } from '../../features/batch-runs/use-expanded-rows';
 import { useLatestBatches } from '../../features/batch-runs/use-latest-batches';
 import { CompareSelectionBar } from '../../features/compare/compare-selection-bar';
-import { ExportButton } from '../../features/export/export-button';
-import { TestCaseHistoryButton } from '../../features/test-case-history/test-case-history-button';
 import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { FilterBar } from '../../features/filters/filter-bar';
 import { ComparisonSlot } from './comparison-slot';
 import { HeadlineSlot } from './headline-slot';
+import { ListExport } from './list-export';
+import { useCompareSelection } from './use-compare-selection';
 import { useFilteredList } from './use-filtered-list';
+import { useHistoryButton } from './use-history-button';
 
 export function AgentPage({ agentId }: { agentId: string }) {
   const state = useView();
@@ -37,17 +35,17 @@ export function AgentPage({ agentId }: { agentId: string }) {
   const known = agents.data?.find((agent) => agent.agentId === agentId);
   const fetchPage = usePageFetcher(agentId);
   const search = useFilteredList({
-    fetchPage,
+    agentId,
     filters,
     page,
     size,
     onFiltersChange: setFilters,
   });
-  // Under a filter the list's query is the search's first page (same key: one request).
+  // Under a filter the list's query is only the headline's newest 100 (same key: one request).
   const knownName = known?.agentName || undefined;
   const list = useBatchRunsPage(
     search
-      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null, knownName }
+      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null, knownName, prefetchNext: false }
       : { agentId, page, size, batch, knownName },
   );
   // The headline reads the first page at the list's own size, so it is the same query.
@@ -58,27 +56,9 @@ export function AgentPage({ agentId }: { agentId: string }) {
   const showDetail = search
     ? batch !== null && !search.filtered.growing && !rows.some((row) => row.batchId === batch)
     : list.showDetail;
-  // Batches picked for comparison, in the order picked; kept across pages (ids are row ids).
-  const [selection, setSelection] = useState<RowSelectionState>({});
-  const selected = Object.keys(selection);
-  const onRowSelectionChange = useCallback(
-    (updater: Updater<RowSelectionState>) =>
-      setSelection((current) => (typeof updater === 'function' ? updater(current) : updater)),
-    [],
-  );
+  const { selection, selected, onRowSelectionChange, clear } = useCompareSelection();
 
-  // Stable, so the list's memoised rows are not redrawn by every render of the page.
-  const historyButton = useCallback(
-    (testCase: ReadTestCase) => (
-      <TestCaseHistoryButton
-        agentId={agentId}
-        testCase={testCase}
-        fetchPage={fetchPage}
-        onOpenBatch={setBatch}
-      />
-    ),
-    [agentId, fetchPage, setBatch],
-  );
+  const historyButton = useHistoryButton(agentId, fetchPage, setBatch);
 
   if (compare) {
     return (
@@ -140,24 +120,16 @@ export function AgentPage({ agentId }: { agentId: string }) {
         testCaseAction={historyButton}
         filtered={search?.filtered}
         exportButton={
-          search ? (
-            <ExportButton
-              agentId={agentId}
-              what="matching batch runs"
-              rows={rows}
-              page={page}
-              totalCount={search.filtered.matchCount}
-              fetchPage={search.matchPages}
-            />
-          ) : (
-            <ExportButton
-              agentId={agentId}
-              rows={list.query.isPlaceholderData ? [] : list.rows}
-              page={page}
-              totalCount={list.query.data?.totalCount}
-              fetchPage={fetchPage}
-            />
-          )
+          <ListExport
+            agentId={agentId}
+            page={page}
+            rows={rows}
+            list={list}
+            fetchPage={fetchPage}
+            matches={
+              search && { matchCount: search.filtered.matchCount, matchPages: search.matchPages }
+            }
+          />
         }
       >
         <CompareSelectionBar
@@ -166,7 +138,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
             const [a, b] = selected;
             if (a && b) setCompare([a, b]);
           }}
-          onClear={() => setSelection({})}
+          onClear={clear}
         />
       </BatchRunsView>
     </div>

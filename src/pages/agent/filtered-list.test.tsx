@@ -3,6 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { BatchRun } from '../../../contract/api-schemas';
+import { batchMatcher, type Filters } from '../../../contract/batch-filters';
+import { pageInfo, pageSlice } from '../../../contract/paging';
+import { readBatchRun, type ReadBatchRun } from '../../../contract/read-batch-runs';
+import { POLL_MS } from '../../features/filters/api/search-queries';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
@@ -15,33 +19,53 @@ const batchAt = (i: number): BatchRun =>
   makeBatch(i, i % 3 === 0 ? { successfulAttempts: 5, failedAttempts: 0 } : {});
 
 /**
- * An agent of `total` batches whose pages (zero-based, as the API numbers them) answer when
- * released; page 0 answers at once. Records what was asked and which requests were aborted.
+ * The server's search (GET /api/agents/{id}/batch-runs) over an agent of `total` batches of
+ * which the server holds the newest `held` (`fill` adds more): it answers the page of matches
+ * of what it holds, with the coverage, as server/search/ does, through the same predicates.
+ * Records every search asked and every /v1/batch-runs page asked.
  */
-function gatedAgent(total: number, { open = false } = {}) {
-  const waiting = new Map<number, () => void>();
-  const asked: number[] = [];
-  const aborted: number[] = [];
+function searchedAgent(total: number, held = total) {
+  const batches = Array.from({ length: total }, (_, i) => batchAt(i));
+  const searches: URLSearchParams[] = [];
+  const pages: number[] = [];
+  const state = { held };
   server.use(
-    http.get('*/v1/batch-runs', async ({ request }) => {
-      const url = new URL(request.url);
-      const page = Number(url.searchParams.get('page'));
-      const size = Number(url.searchParams.get('size'));
-      asked.push(page);
-      request.signal.addEventListener('abort', () => aborted.push(page));
-      if (!open && page > 0) await new Promise<void>((resolve) => waiting.set(page, resolve));
-      const rows = Array.from(
-        { length: Math.max(0, Math.min(size, total - page * size)) },
-        (_, i) => batchAt(page * size + i),
-      );
+    http.get('*/api/agents/:agentId/batch-runs', ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      searches.push(params);
+      const filters: Filters = {
+        outcome: (params.get('outcome') as Filters['outcome']) ?? null,
+        since: params.get('since'),
+        until: params.get('until'),
+        q: params.get('q'),
+        rate: params.get('rate') === null ? null : Number(params.get('rate')),
+      };
+      const matches = batches
+        .slice(0, state.held)
+        .map((batch) => readBatchRun(batch) as ReadBatchRun)
+        .filter(batchMatcher(filters, params.get('tz') ?? undefined));
+      const paging = { page: Number(params.get('page')), size: Number(params.get('size')) };
+      const [from, to] = pageSlice(matches.length, paging);
+      return HttpResponse.json({
+        data: batches.filter((batch) =>
+          matches.slice(from, to).some((m) => m.batchId === batch.batchId),
+        ),
+        ...pageInfo(matches.length, paging),
+        summary: { failed: 0, passed: 0, unfinished: 0, succeeded: 0, finished: 0, passRate: null },
+        chart: [],
+        coverage: { searched: state.held, of: total, complete: state.held === total },
+      });
+    }),
+    http.get('*/v1/batch-runs', ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const page = Number(params.get('page'));
+      const size = Number(params.get('size'));
+      pages.push(page);
+      const rows = batches.slice(page * size, (page + 1) * size);
       return HttpResponse.json(makePage(rows, { page, size, totalCount: total }));
     }),
   );
-  const release = (page: number) => {
-    waiting.get(page)?.();
-    waiting.delete(page);
-  };
-  return { asked, aborted, release, releaseAll: () => [...waiting.keys()].forEach(release) };
+  return { searches, pages, fill: (count: number) => (state.held = count) };
 }
 
 const failedIds = (from: number, to: number) =>
@@ -58,35 +82,37 @@ function shownIds() {
 }
 
 describe('the list under a filter', () => {
-  it('shows matches as pages arrive, in list order, with progress and a growing page count', async () => {
-    const agent = gatedAgent(450);
+  it('shows the server’s matches, asks again while it searches, and walks no pages', async () => {
+    const agent = searchedAgent(450, 100);
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=failed&size=50`,
     });
-    const status = await screen.findByText(/Searched 100 of 450 batch runs · 66 match/);
-    expect(status).toBeInTheDocument();
+    expect(await screen.findByText(/Searched 100 of 450 batch runs · 66 match/)).toBeVisible();
     expect(
       await screen.findByRole('table', { name: /^Matching batch runs of/ }),
     ).toBeInTheDocument();
-    expect(shownIds()).toEqual(failedIds(0, 75).slice(0, 50));
+    expect(shownIds()).toEqual(failedIds(0, 100).slice(0, 50));
     expect(screen.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent(
       /Page 1 of 2\+ so far, still searching/,
     );
-    expect(
-      screen.getByRole('heading', { name: /^Matching batch runs: 50 batch runs of 66/ }),
-    ).toBeInTheDocument();
-    agent.releaseAll();
-    await screen.findByText(/Searched 450 of 450 batch runs · 300 match/);
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
+    agent.fill(450);
+    await screen.findByText(/Searched 450 of 450 batch runs · 300 match/, {}, { timeout: 3000 });
     expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent(
       /Page 1 of 6 · 300 matching batch runs/,
     );
-    // Pages of 100: the list's own query is the walk's first page, asked once.
-    expect(agent.asked.filter((page) => page === 0)).toHaveLength(1);
+    const first = agent.searches[0]!;
+    expect(first.get('outcome')).toBe('failed');
+    expect(first.get('page')).toBe('0');
+    expect(first.get('size')).toBe('50');
+    expect(first.get('tz')).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // At most the headline's newest page: no walk of /v1 pages under a filter.
+    expect(agent.pages.filter((page) => page !== 0)).toEqual([]);
   });
 
   it('pages over the matches with the same controls, `page` being the page of matches', async () => {
-    gatedAgent(250, { open: true });
+    const agent = searchedAgent(250);
     const user = userEvent.setup();
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=passed&size=20`,
@@ -101,7 +127,10 @@ describe('the list under a filter', () => {
 
     await user.click(screen.getByRole('link', { name: 'Last page' }));
     await waitFor(() => expect(window.location.search).toContain('page=5'));
-    expect(shownIds()).toEqual(passed.slice(80).map((i) => batchAt(i).batchId));
+    await waitFor(() =>
+      expect(shownIds()).toEqual(passed.slice(80).map((i) => batchAt(i).batchId)),
+    );
+    expect(agent.searches.at(-1)?.get('page')).toBe('4');
     expect(screen.getByRole('link', { name: 'Next page' })).toHaveAttribute(
       'aria-disabled',
       'true',
@@ -111,8 +140,8 @@ describe('the list under a filter', () => {
     );
   });
 
-  it('Stop ends the search, keeps what it found and asks nothing more', async () => {
-    const agent = gatedAgent(2000);
+  it('Stop ends the asking again, keeping what was found', async () => {
+    const agent = searchedAgent(2000, 100);
     const user = userEvent.setup();
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=failed`,
@@ -120,31 +149,27 @@ describe('the list under a filter', () => {
     await screen.findByText(/Searched 100 of 2,000 batch runs · 66 match/);
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     await screen.findByText(/Searched 100 of 2,000 batch runs · 66 match · stopped/);
-    const asked = agent.asked.length;
-    agent.releaseAll();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(agent.asked).toHaveLength(asked);
+    const asked = agent.searches.length;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS * 3));
+    expect(agent.searches).toHaveLength(asked);
     expect(shownIds()).toHaveLength(20);
   });
 
-  it('a filter change cancels the search before it and starts over', async () => {
-    const agent = gatedAgent(2000);
+  it('a filter change starts a new search', async () => {
+    searchedAgent(2000, 100);
     const user = userEvent.setup();
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=failed`,
     });
     await screen.findByText(/Searched 100 of 2,000 batch runs · 66 match/);
-    const inFlight = agent.asked.filter((page) => page > 0);
-    expect(inFlight.length).toBeGreaterThan(0);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Outcome' }), 'passed');
-    await waitFor(() => expect(agent.aborted.sort()).toEqual(inFlight.sort()));
     expect(window.location.search).toContain('outcome=passed');
     await screen.findByText(/Searched 100 of 2,000 batch runs · 34 match/);
     expect(screen.getByRole('list', { name: 'Active filters' })).toHaveTextContent('Passed');
   });
 
   it('says what was searched when nothing matches, and offers to widen the range', async () => {
-    gatedAgent(120, { open: true });
+    searchedAgent(120);
     const user = userEvent.setup();
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&q=no%20such%20text&since=2026-03-01`,

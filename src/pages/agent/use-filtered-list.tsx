@@ -1,28 +1,35 @@
 /**
- * The list under a filter: runs the search (filters feature), slices the page of matches the
- * URL asks for and hands the list (batch-runs feature) what it shows instead of a page of the
- * API. Undefined without a filter.
+ * The list under a filter: the server's search (filters feature) answers the page of matches
+ * the URL asks for, and the list (batch-runs feature) shows it instead of a page of the API.
+ * Undefined without a filter.
  */
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type {
   ReadBatchRun as BatchRun,
   ReadBatchRunPage as BatchRunPage,
 } from '../../../contract/read-batch-runs';
 import type { FilteredList } from '../../features/batch-runs/batch-runs-view';
-import { matchesAsPages } from '../../features/filters/matches-as-pages';
+import { fetchSearchPage } from '../../features/filters/api/search-api';
+import { searchQueries } from '../../features/filters/api/search-queries';
 import { NoMatches, SearchStatus } from '../../features/filters/search-status';
 import { useFilterSearch } from '../../features/filters/use-filter-search';
-import type { PageFetcher } from '../../lib/page-walker';
+import { WALK_PAGE_SIZE, type PageFetcher } from '../../lib/page-walker';
+import { currentServerRender, viewerTimeZone } from '../../lib/render-context';
 import type { Filters } from '../../lib/view/view';
 
+/** How long the export lets the server finish its search of the agent before each page. */
+const EXPORT_WAIT_MS = 10_000;
+const NONE: readonly BatchRun[] = [];
+
 export function useFilteredList({
-  fetchPage,
+  agentId,
   filters,
   page,
   size,
   onFiltersChange,
 }: {
-  fetchPage: PageFetcher<BatchRunPage>;
+  agentId: string;
   filters: Filters | undefined;
   page: number;
   size: number;
@@ -30,28 +37,49 @@ export function useFilteredList({
 }):
   | {
       filtered: FilteredList;
+      /** The matches as pages of 100, from the server (the export reads every one). */
       matchPages: PageFetcher<BatchRunPage>;
-      /** Every match found so far, newest first (an array that grows in place). */
+      /** The newest matches (up to 100), once the search has ended. */
       matches: readonly BatchRun[];
     }
   | undefined {
-  const search = useFilterSearch(fetchPage, filters);
-  const matches = search?.matches;
-  const count = matches?.length ?? 0;
-  // Sliced at each render: the array grows in place while the search runs.
-  const rows: BatchRun[] = matches?.slice((page - 1) * size, page * size) ?? [];
-  // Reads the array when called, so it sees every match found by then.
-  const matchPages = useMemo(() => matchesAsPages(matches ?? []), [matches]);
+  const search = useFilterSearch({ agentId, filters, page, size });
+  const tz = viewerTimeZone();
+  const ended = search !== null && search.status !== 'searching';
+  // The estimate reads the newest 100 matches, asked once the search has ended.
+  const newestOptions = searchQueries.page({
+    agentId,
+    filters: filters!,
+    tz,
+    page: 1,
+    size: WALK_PAGE_SIZE,
+  });
+  const newest = useQuery({
+    ...newestOptions,
+    // In the browser only: a server render spends its budget on the page of matches (the
+    // hydrating render has no estimate either, then asks).
+    queryFn: filters && ended && !currentServerRender() ? newestOptions.queryFn : skipToken,
+    refetchInterval: false,
+  });
+  const matchPages = useMemo<PageFetcher<BatchRunPage>>(
+    () => (number, signal) =>
+      fetchSearchPage(
+        { agentId, filters: filters!, tz, page: number, size: WALK_PAGE_SIZE },
+        signal,
+        EXPORT_WAIT_MS,
+      ),
+    [agentId, filters, tz],
+  );
   if (!search || !filters) return undefined;
   return {
     filtered: {
-      rows,
-      matchCount: count,
-      growing: search.status === 'searching',
+      rows: search.rows,
+      matchCount: search.matchCount,
+      growing: search.status === 'searching' || search.loading,
       status: <SearchStatus search={search} />,
       empty: <NoMatches search={search} filters={filters} onChange={onFiltersChange} />,
     },
     matchPages,
-    matches: matches ?? [],
+    matches: (ended && !newest.isPlaceholderData && newest.data?.data) || NONE,
   };
 }
