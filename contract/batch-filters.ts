@@ -5,20 +5,10 @@
  * midnight of that day in the viewer's time zone, `until` ends at the next midnight. The
  * browser passes no zone (its own is the viewer's); the server is told the viewer's (`tz`).
  */
+import type { Filters } from './filters.ts';
 import { dateMs, type ReadBatchRun as BatchRun } from './read-batch-runs.ts';
 
-export const OUTCOMES = ['failed', 'passed', 'unfinished'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** The list's filters, combined with AND; `since`/`until` are inclusive days in local time. */
-export interface Filters {
-  outcome: Outcome | null;
-  since: string | null;
-  until: string | null;
-  q: string | null;
-  /** Pass rate at or below this percentage (0–100). */
-  rate: number | null;
-}
+export { OUTCOMES, type Filters, type Outcome } from './filters.ts';
 
 /** The counts a batch's outcome is read from (the browser's summarizeAttempts adds the rest). */
 export interface AttemptCounts {
@@ -159,9 +149,6 @@ export function batchMatcher(filters: Filters, timeZone?: string): (batch: Batch
         return false;
       }
     }
-    return (
-      needle === undefined ||
-      searchableText(batch).some(holds)
-    );
+    return needle === undefined || searchableText(batch).some(holds);
   };
 }

@@ -7,7 +7,7 @@
  * zero-based page.
  */
 import { createParser, createSerializer } from 'nuqs';
-import { OUTCOMES, type Filters, type Outcome } from '../../../contract/batch-filters';
+import { OUTCOMES, type Filters, type Outcome } from '../../../contract/filters';
 import { currentServerRender } from '../render-context';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -32,7 +32,7 @@ export interface View {
   filters?: Filters;
 }
 
-export { OUTCOMES, type Filters, type Outcome } from '../../../contract/batch-filters';
+export { OUTCOMES, type Filters, type Outcome } from '../../../contract/filters';
 
 export const NO_FILTERS: Filters = { outcome: null, since: null, until: null, q: null, rate: null };
 export const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
