@@ -139,7 +139,9 @@ test('lists the history of a test case across all pages, newest first', async ({
     batch.testCases.some((testCase) => testCase.testCaseId === ANGRY_CUSTOMER),
   );
   await page.goto(`/?agentId=${EXAMPLE_AGENT}&batch=${EXAMPLE_BATCH}`);
+  // The open batch's own button: the likely-failing list may name the same test case.
   await page
+    .locator(`#panel-${EXAMPLE_BATCH}`)
     .getByRole('button', { name: 'History of test case Angry Customer - Cancellation Flow' })
     .click();
   const dialog = page.getByRole('dialog', { name: /History of “Angry Customer/ });
