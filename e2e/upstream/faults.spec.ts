@@ -25,7 +25,7 @@ const ALL_TRIES = 1 + BROWSER_TRIES;
 
 interface Tagged {
   page: Page;
-  /** The batch-runs requests of this test that reached the upstream, oldest first. */
+  /** The list's batch-runs requests of this test that reached the upstream, oldest first. */
   requests: (agentId: string) => Promise<RecordedRequest[]>;
 }
 
@@ -45,11 +45,14 @@ async function tagged(page: Page, name: string): Promise<Tagged> {
     requests: async (agentId) => {
       const response = await page.request.get(`http://127.0.0.1:${FAKE_UPSTREAM_PORT}/__requests`);
       const all = (await response.json()) as RecordedRequest[];
+      // The list's own page (size 20), not the newest 100 the likely-failing estimate asks
+      // for once the list has arrived.
       return all.filter(
         (r) =>
           r.headers['accept-language'] === language &&
           r.path === '/v1/batch-runs' &&
-          r.query.some(([key, value]) => key === 'agentId' && value === agentId),
+          r.query.some(([key, value]) => key === 'agentId' && value === agentId) &&
+          r.query.some(([key, value]) => key === 'size' && value === '20'),
       );
     },
   };
