@@ -25,14 +25,17 @@ export function LikelyFailing({
   historyAction: (testCase: ReadTestCase) => ReactNode;
 }) {
   const estimates = useEstimates(batches, version);
-  if (batches === undefined || (estimates && estimates.ranked.length === 0)) return null;
   const over = filtered ? 'matching finished batches' : 'finished batches';
   return (
     <section aria-labelledby="likely-failing-heading" className={`${panelClass} space-y-2`}>
       <h2 id="likely-failing-heading" className="text-base font-semibold">
         Likely failing test cases
       </h2>
-      {estimates ? (
+      {estimates && estimates.ranked.length === 0 ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          No finished batch with complete counts to estimate from yet.
+        </p>
+      ) : estimates ? (
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300">
             Estimated over the newest {plural(estimates.used, over.replace(/es$/, ''), over)}
@@ -65,7 +68,9 @@ export function LikelyFailing({
           </details>
         </>
       ) : (
-        <p className="text-sm text-slate-700 dark:text-slate-300">Estimating…</p>
+        // Until the estimate is in (it is asked for after hydration), the section holds about
+        // the room five rows take, so the list below does not jump (Lighthouse CLS 0.108).
+        <p className="min-h-64 text-sm text-slate-700 dark:text-slate-300">Estimating…</p>
       )}
     </section>
   );

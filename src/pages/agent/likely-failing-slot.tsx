@@ -38,6 +38,18 @@ export function LikelyFailingSlot({
       />
     );
   }
-  if (!inBrowser || !ready) return null;
+  if (!ready) return null;
+  // The server render and hydration hold the section's room; the browser then asks for the
+  // newest 100 and fills it in.
+  if (!inBrowser) {
+    return (
+      <LikelyFailing
+        batches={undefined}
+        version={0}
+        filtered={false}
+        historyAction={historyAction}
+      />
+    );
+  }
   return <NewestEstimate agentId={agentId} historyAction={historyAction} />;
 }
