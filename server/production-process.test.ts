@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from './api/testing/http.ts';
 import { closedPort, startUpstreamStub, type UpstreamStub } from './api/testing/upstream-stub.ts';
 import { REPO_ROOT, SERVE_JS } from './testing/compiled-server.ts';
+import { portIsFree } from './testing/processes.ts';
 
 const KEY = 'canary-key-in-process-test-51c2';
 let upstream: UpstreamStub;
@@ -59,21 +60,6 @@ function run(command: string, args: string[], env: Record<string, string>) {
 async function printedPid(output: () => string): Promise<number> {
   await expect.poll(output, { timeout: 30_000 }).toMatch(/Serving .* \(pid \d+\)/);
   return Number(/\(pid (\d+)\)/.exec(output())?.[1]);
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  const server = createServer();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', resolve);
-    });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    server.close();
-  }
 }
 
 /** SIGTERM to `pid` while a slow request is in flight; checks the drain from outside. */

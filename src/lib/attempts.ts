@@ -6,22 +6,11 @@
  * `countsGiven` is false, the bar says so and sums leave the batch out.
  */
 import { readDateTime, type ReadBatchRun } from '../../contract/read-batch-runs';
-import { attemptCounts } from '../../contract/batch-filters';
+import { attemptCounts, type AttemptCounts } from '../../contract/batch-filters';
 import { formatCount, formatPercent } from './format';
 
-export interface AttemptSummary {
-  /** False when a count was missing or not a number: every figure below is then 0 or null. */
-  countsGiven: boolean;
-  succeeded: number;
-  failed: number;
-  /** Attempts finished so far (the API's totalAttempts). */
-  finished: number;
-  /** Attempts the test cases ask for: the sum of their `attempt`. */
-  expected: number;
-  pending: number;
-  /** Succeeded over finished; null when nothing has finished. */
-  passRate: number | null;
-  isUnfinished: boolean;
+/** The counts (contract/batch-filters.ts) and what disagrees in them. */
+export interface AttemptSummary extends AttemptCounts {
   /** Why the counts do not add up, in words; empty when they do. */
   inconsistencies: string[];
 }
