@@ -178,24 +178,20 @@ test.describe('the API key stays on the server', () => {
   test('the server’s own output never contains the key', async ({ request }) => {
     test.setTimeout(90_000);
     // A production server of our own, so its stdout and stderr can be read whole.
-    const server = spawn(
-      process.execPath,
-      [resolve(REPO_ROOT, 'dist-server/server/serve.js')],
-      {
-        cwd: REPO_ROOT,
-        detached: true, // its own process group, so the test can stop it and anything it started
-        env: {
-          ...process.env,
-          HOST: '127.0.0.1',
-          PORT: String(SPAWNED_SERVER_PORT),
-          SIGMAMIND_API_KEY: CANARY_KEY,
-          SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
-          UPSTREAM_TIMEOUT_MS: '1000',
-          MAX_UPSTREAM_BYTES: '1048576',
-          DIST_DIR: process.env.DIST_DIR ?? 'dist',
-        },
+    const server = spawn(process.execPath, [resolve(REPO_ROOT, 'dist-server/server/serve.js')], {
+      cwd: REPO_ROOT,
+      detached: true, // its own process group, so the test can stop it and anything it started
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(SPAWNED_SERVER_PORT),
+        SIGMAMIND_API_KEY: CANARY_KEY,
+        SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
+        UPSTREAM_TIMEOUT_MS: '1000',
+        MAX_UPSTREAM_BYTES: '1048576',
+        DIST_DIR: process.env.DIST_DIR ?? 'dist',
       },
-    );
+    });
     let output = '';
     server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

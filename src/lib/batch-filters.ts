@@ -17,4 +17,3 @@ export function daysAgo(days: number, nowMs = Date.now()): string {
   const now = new Date(nowMs);
   return localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - days + 1).getTime());
 }
-
