@@ -5,27 +5,16 @@
  * `email_verified` only as boolean true, malformed addresses refused, `prompt` from discovery,
  * and an ID token too large for the session cookie left out of it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { client, Jar } from './testing/browser.ts';
-import { startMockProvider, type MockProvider } from './testing/mock-provider.ts';
-import { startSignInServer, type SignInServer } from './testing/sign-in-server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Jar } from './testing/browser.ts';
+import { signInHarness } from './testing/sign-in-harness.ts';
 
 describe('a provider that serves email from userinfo only (OIDC Core 5.4)', () => {
-  let provider: MockProvider;
-  let server: SignInServer;
-  const { get, signIn } = client(() => server.url);
-
-  beforeAll(async () => {
-    provider = await startMockProvider(0, { emailIn: 'userinfo' });
-    server = await startSignInServer(provider.issuer);
-  });
-  afterAll(async () => {
-    await server.close();
-    await provider.close();
-  });
+  const h = signInHarness({ emailIn: 'userinfo' });
+  const { get, signIn } = h;
   beforeEach(() => {
-    provider.signInAs('lead@example.com', true);
-    server.logs.length = 0;
+    h.provider.signInAs('lead@example.com', true);
+    h.server.logs.length = 0;
   });
 
   it('signs in with the userinfo address and lands on the opened link', async () => {
@@ -39,67 +28,55 @@ describe('a provider that serves email from userinfo only (OIDC Core 5.4)', () =
   });
 
   it('refuses userinfo for another subject than the ID token’s', async () => {
-    provider.signInAs('lead@example.com', true, { userinfoSub: 'someone-else' });
+    h.provider.signInAs('lead@example.com', true, { userinfoSub: 'someone-else' });
     const { landing, jar } = await signIn('/');
     expect(landing.status).toBe(400);
     expect(await landing.text()).toMatch(/could not be verified/);
     expect(jar.cookies.has('sm_session')).toBe(false);
-    expect(server.logs.join('\n')).toMatch(/did not verify/);
+    expect(h.server.logs.join('\n')).toMatch(/did not verify/);
   });
 
   it('says that the provider sent no email claim, and what to configure', async () => {
-    provider.signInAs(null, undefined);
+    h.provider.signInAs(null, undefined);
     const { landing } = await signIn('/?agentId=agent_1');
     expect(landing.status).toBe(403);
     const page = await landing.text();
     expect(page).toMatch(/sent no email claim/);
     expect(page).toMatch(/release the <code>email<\/code> claim/);
     expect(page).not.toMatch(/\(no address\)/);
-    expect(server.logs).toContainEqual(
+    expect(h.server.logs).toContainEqual(
       expect.stringMatching(/provider sent no email claim.*release the "email" claim.*dashboard/),
     );
   });
 });
 
 describe('what the ID token says', () => {
-  let provider: MockProvider;
-  let server: SignInServer;
-  const { get, signIn } = client(() => server.url);
-
-  beforeAll(async () => {
-    provider = await startMockProvider(0, {
-      promptValues: ['none', 'login', 'consent', 'select_account'],
-    });
-    server = await startSignInServer(provider.issuer);
-  });
-  afterAll(async () => {
-    await server.close();
-    await provider.close();
-  });
+  const h = signInHarness({ promptValues: ['none', 'login', 'consent', 'select_account'] });
+  const { get, signIn } = h;
   beforeEach(() => {
-    server.replace();
-    server.logs.length = 0;
+    h.server.replace();
+    h.server.logs.length = 0;
   });
 
   it('accepts email_verified only as boolean true', async () => {
     for (const claim of ['false', 'true', 1, null, false]) {
-      provider.signInAs('lead@example.com', claim);
+      h.provider.signInAs('lead@example.com', claim);
       const { landing, jar } = await signIn('/');
       expect(landing.status, JSON.stringify(claim)).toBe(403);
       expect(jar.cookies.has('sm_session')).toBe(false);
     }
-    provider.signInAs('lead@example.com', true);
+    h.provider.signInAs('lead@example.com', true);
     expect((await signIn('/')).landing.status).toBe(303);
   });
 
   it('admits an absent email_verified only under ALLOW_UNVERIFIED_EMAIL=true', async () => {
-    provider.signInAs('lead@example.com', undefined);
+    h.provider.signInAs('lead@example.com', undefined);
     const refused = (await signIn('/')).landing;
     expect(refused.status).toBe(403);
     expect(await refused.text()).toMatch(
       /does not say whether it has verified.*ALLOW_UNVERIFIED_EMAIL/s,
     );
-    server.replace({ ALLOW_UNVERIFIED_EMAIL: 'true' });
+    h.server.replace({ ALLOW_UNVERIFIED_EMAIL: 'true' });
     expect((await signIn('/')).landing.status).toBe(303);
   });
 
@@ -110,7 +87,7 @@ describe('what the ID token says', () => {
       'a b@example.com',
       'example.com',
     ]) {
-      provider.signInAs(email, true);
+      h.provider.signInAs(email, true);
       const { landing, jar } = await signIn('/');
       expect(landing.status, email).toBe(403);
       expect(jar.cookies.has('sm_session')).toBe(false);
@@ -118,7 +95,7 @@ describe('what the ID token says', () => {
   });
 
   it('asks for select_account where discovery lists it', async () => {
-    provider.signInAs('visitor@other.example', true);
+    h.provider.signInAs('visitor@other.example', true);
     const page = await (await signIn('/?agentId=agent_1')).landing.text();
     const href = /href="(\/auth\/login\?[^"]*account=switch)"/.exec(page)?.[1] ?? '';
     expect(href).toContain(encodeURIComponent('/?agentId=agent_1'));
@@ -129,22 +106,22 @@ describe('what the ID token says', () => {
 
   it('keeps a 3 kB ID token out of the session cookie, which stays small and works', async () => {
     const groups = Array.from({ length: 60 }, (_, i) => `team-${i}-quality-assurance-group`);
-    provider.signInAs('lead@example.com', true, { extra: { groups } });
+    h.provider.signInAs('lead@example.com', true, { extra: { groups } });
     const { landing, jar } = await signIn('/');
     expect(landing.status).toBe(303);
     const set = landing.headers.getSetCookie().find((c) => c.startsWith('sm_session=')) ?? '';
     const value = /^sm_session=([^;]*)/.exec(set)?.[1] ?? '';
-    const idTokenBytes = provider.lastIdToken().length;
+    const idTokenBytes = h.provider.lastIdToken().length;
     console.log(`[auth] ID token ${idTokenBytes} B; session cookie ${value.length} B`);
     expect(idTokenBytes).toBeGreaterThan(2300);
     expect(value.length).toBeGreaterThan(0);
     expect(value.length).toBeLessThan(2800);
     expect((await get('/v1/agents', jar, { Accept: 'application/json' })).status).toBe(200);
     // Sign-out still ends the provider's session, naming the client instead of the token.
-    const out = await fetch(`${server.url}/auth/logout`, {
+    const out = await fetch(`${h.server.url}/auth/logout`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { Cookie: jar.header(), Origin: server.url },
+      headers: { Cookie: jar.header(), Origin: h.server.url },
     });
     const endSession = new URL(out.headers.get('location') ?? '');
     expect(endSession.searchParams.get('client_id')).toBe('dashboard');

@@ -5,31 +5,22 @@
  * fill the Cookie header, and a long link still signs in (item 10).
  */
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { closedPort } from '../api/testing/upstream-stub.ts';
 import { metrics } from '../metrics.ts';
-import { client, Jar } from './testing/browser.ts';
-import { startMockProvider, type MockProvider } from './testing/mock-provider.ts';
-import { startSignInServer, type SignInServer } from './testing/sign-in-server.ts';
+import { Jar } from './testing/browser.ts';
+import { startMockProvider } from './testing/mock-provider.ts';
+import { signInHarness } from './testing/sign-in-harness.ts';
 
-let provider: MockProvider;
-let server: SignInServer;
-const { get, throughProvider, signIn } = client(() => server.url);
+const h = signInHarness();
+const { get, throughProvider, signIn } = h;
 const LINK = '/?agentId=agent_D5D0p7TUs66TTAEAx&outcome=failed&since=2026-11-01';
 
-beforeAll(async () => {
-  provider = await startMockProvider();
-  server = await startSignInServer(provider.issuer);
-});
-afterAll(async () => {
-  await server.close();
-  await provider.close();
-});
 beforeEach(() => {
-  server.replace();
-  server.logs.length = 0;
-  provider.signInAs('lead@example.com', true);
-  provider.claimIssuer(null);
+  h.server.replace();
+  h.server.logs.length = 0;
+  h.provider.signInAs('lead@example.com', true);
+  h.provider.claimIssuer(null);
 });
 
 /** The sign-in metric's count for one outcome. */
@@ -46,13 +37,13 @@ function tryAgain(page: string): string {
 
 describe('the real cause, on the page and in the log', () => {
   it('a provider that cannot be reached', async () => {
-    server.replace({ AUTH_OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}` });
+    h.server.replace({ AUTH_OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}` });
     const response = await get(LINK, new Jar());
     expect(response.status).toBe(502);
     const page = await response.text();
     expect(page).toMatch(/could not be reached/);
     expect(tryAgain(page)).toBe(LINK);
-    expect(server.logs).toContainEqual(expect.stringMatching(/provider could not be reached/));
+    expect(h.server.logs).toContainEqual(expect.stringMatching(/provider could not be reached/));
   });
 
   it('a provider that does not answer in AUTH_OIDC_TIMEOUT_MS', async () => {
@@ -60,13 +51,16 @@ describe('the real cause, on the page and in the log', () => {
     await new Promise<void>((done) => hung.listen(0, '127.0.0.1', done));
     const { port } = hung.address() as { port: number };
     try {
-      server.replace({ AUTH_OIDC_ISSUER: `http://127.0.0.1:${port}`, AUTH_OIDC_TIMEOUT_MS: '300' });
+      h.server.replace({
+        AUTH_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+        AUTH_OIDC_TIMEOUT_MS: '300',
+      });
       const response = await get(LINK, new Jar());
       expect(response.status).toBe(504);
       const page = await response.text();
       expect(page).toMatch(/did not answer within 0.3 seconds/);
       expect(tryAgain(page)).toBe(LINK);
-      expect(server.logs).toContainEqual(expect.stringMatching(/AUTH_OIDC_TIMEOUT_MS=300/));
+      expect(h.server.logs).toContainEqual(expect.stringMatching(/AUTH_OIDC_TIMEOUT_MS=300/));
     } finally {
       hung.closeAllConnections();
       hung.close();
@@ -75,7 +69,7 @@ describe('the real cause, on the page and in the log', () => {
 
   it('a provider that goes down during the callback: unreachable, not "could not be verified"', async () => {
     const down = await startMockProvider();
-    server.replace({ AUTH_OIDC_ISSUER: down.issuer });
+    h.server.replace({ AUTH_OIDC_ISSUER: down.issuer });
     const jar = new Jar();
     const { callback } = await throughProvider(LINK, jar);
     await down.close();
@@ -87,7 +81,7 @@ describe('the real cause, on the page and in the log', () => {
     expect(page).toMatch(/could not be reached/);
     expect(page).not.toMatch(/could not be verified/);
     expect(tryAgain(page)).toBe(LINK);
-    expect(server.logs).toContainEqual(
+    expect(h.server.logs).toContainEqual(
       expect.stringMatching(/could not be reached while completing a sign-in/),
     );
   });
@@ -96,7 +90,7 @@ describe('the real cause, on the page and in the log', () => {
     // A provider whose discovery names a token endpoint that never answers.
     const hung: Server = createServer((req, res) => {
       if (req.url !== '/.well-known/openid-configuration') return; // hang
-      void fetch(`${provider.issuer}/.well-known/openid-configuration`)
+      void fetch(`${h.provider.issuer}/.well-known/openid-configuration`)
         .then((r) => r.json())
         .then((document: Record<string, unknown>) => {
           const { port } = hung.address() as { port: number };
@@ -108,7 +102,10 @@ describe('the real cause, on the page and in the log', () => {
     await new Promise<void>((done) => hung.listen(0, '127.0.0.1', done));
     const { port } = hung.address() as { port: number };
     try {
-      server.replace({ AUTH_OIDC_ISSUER: `http://127.0.0.1:${port}`, AUTH_OIDC_TIMEOUT_MS: '400' });
+      h.server.replace({
+        AUTH_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+        AUTH_OIDC_TIMEOUT_MS: '400',
+      });
       const jar = new Jar();
       const { callback } = await throughProvider(LINK, jar);
       const landing = await get(callback, jar);
@@ -116,7 +113,7 @@ describe('the real cause, on the page and in the log', () => {
       const page = await landing.text();
       expect(page).toMatch(/did not answer within 0.4 seconds/);
       expect(tryAgain(page)).toBe(LINK);
-      expect(server.logs).toContainEqual(
+      expect(h.server.logs).toContainEqual(
         expect.stringMatching(/did not answer within AUTH_OIDC_TIMEOUT_MS=400 while completing/),
       );
     } finally {
@@ -126,21 +123,23 @@ describe('the real cause, on the page and in the log', () => {
   });
 
   it('an issuer that differs from AUTH_OIDC_ISSUER, naming both', async () => {
-    provider.claimIssuer(`${provider.issuer}/`.replace('127.0.0.1', 'localhost'));
+    h.provider.claimIssuer(`${h.provider.issuer}/`.replace('127.0.0.1', 'localhost'));
     const response = await get(LINK, new Jar());
     expect(response.status).toBe(502);
     const page = await response.text();
     expect(page).toMatch(/Sign-in is misconfigured/);
     const both = new RegExp(
-      `issuer.*${provider.issuer.replace('127.0.0.1', 'localhost')}/.*AUTH_OIDC_ISSUER is.*${provider.issuer}`,
+      `issuer.*${h.provider.issuer.replace('127.0.0.1', 'localhost')}/.*AUTH_OIDC_ISSUER is.*${h.provider.issuer}`,
     );
     expect(page.replaceAll('&quot;', '"')).toMatch(both);
     expect(tryAgain(page)).toBe(LINK);
-    expect(server.logs).toContainEqual(expect.stringMatching(/issuer mismatch.*AUTH_OIDC_ISSUER/));
+    expect(h.server.logs).toContainEqual(
+      expect.stringMatching(/issuer mismatch.*AUTH_OIDC_ISSUER/),
+    );
   });
 
   it('a code the provider refuses', async () => {
-    provider.refuseNextCode();
+    h.provider.refuseNextCode();
     const counted = await signIns('code_refused');
     const { landing } = await signIn(LINK);
     expect(landing.status).toBe(400);
@@ -148,17 +147,17 @@ describe('the real cause, on the page and in the log', () => {
     const page = await landing.text();
     expect(page).toMatch(/refused to complete this sign-in/);
     expect(tryAgain(page)).toBe(LINK);
-    expect(server.logs).toContainEqual(expect.stringMatching(/refused the code.*invalid_grant/));
+    expect(h.server.logs).toContainEqual(expect.stringMatching(/refused the code.*invalid_grant/));
   });
 
   it('a sign-in started under a secret this server no longer holds', async () => {
     const jar = new Jar();
     const { callback } = await throughProvider(LINK, jar);
-    server.replace({ SESSION_SECRET: 'a-new-session-secret-of-32-characters-or-more' });
+    h.server.replace({ SESSION_SECRET: 'a-new-session-secret-of-32-characters-or-more' });
     const landing = await get(callback, jar);
     expect(landing.status).toBe(400);
     expect(await landing.text()).toMatch(/session secret this server no longer holds/);
-    expect(server.logs).toContainEqual(
+    expect(h.server.logs).toContainEqual(
       expect.stringMatching(/sealed with a secret not in SESSION_SECRET/),
     );
   });
@@ -170,7 +169,7 @@ describe('the real cause, on the page and in the log', () => {
     expect(landing.status).toBe(400);
     expect(await signIns('bad_state')).toBe(counted + 1);
     expect(await landing.text()).toMatch(/does not belong to a sign-in started in this browser/);
-    expect(server.logs).toContainEqual(expect.stringMatching(/no sign-in cookie for its state/));
+    expect(h.server.logs).toContainEqual(expect.stringMatching(/no sign-in cookie for its state/));
   });
 });
 
@@ -264,6 +263,8 @@ describe('sign-in cookies stay bounded', () => {
     expect(landing.status).toBe(303);
     expect(landing.headers.get('location')).toBe('/');
     expect(jar.cookies.has('sm_session')).toBe(true);
-    expect(server.logs).toContainEqual(expect.stringMatching(/too long to carry through sign-in/));
+    expect(h.server.logs).toContainEqual(
+      expect.stringMatching(/too long to carry through sign-in/),
+    );
   });
 });
