@@ -29,7 +29,12 @@ const uncounted = (n: number) => batch(n, { ok: null, bad: null, total: null });
 
 describe('chartPoints', () => {
   it('gives one point per dated match while they fit, newest first', () => {
-    const points = chartPoints([passed(0), running(1), failed(2), batch(3, { ok: 4, bad: 0, total: 4 }, null)]);
+    const points = chartPoints([
+      passed(0),
+      running(1),
+      failed(2),
+      batch(3, { ok: 4, bad: 0, total: 4 }, null),
+    ]);
     expect(points.map((point) => [point.batchId, point.passRate, point.batches])).toEqual([
       ['b0', 1, 1],
       ['b1', null, 1],
