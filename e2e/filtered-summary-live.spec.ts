@@ -103,3 +103,40 @@ test('the live agent’s new batch shows in a filtered view (outcome=unfinished)
     page.getByRole('heading', { name: /^Matching batch runs: \d+ batch runs? · \d+ unfinished$/ }),
   ).toBeVisible();
 });
+
+test('while the server still searches, the summary says “so far”; Stop keeps what was found', async ({
+  page,
+}) => {
+  // The server's answers as they come, told to say the mirror is still filling (60 of 125).
+  const searches: string[] = [];
+  await page.route(`**/api/agents/${EXAMPLE_AGENT}/batch-runs?**`, async (route) => {
+    searches.push(route.request().url());
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({
+      response,
+      json: { ...body, coverage: { searched: 60, of: 125, complete: false } },
+    });
+  });
+  await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
+  await expect(batchRows(page)).toHaveCount(20);
+  await page.getByRole('combobox', { name: 'Outcome' }).selectOption('failed');
+  const status = page.getByRole('status').filter({ hasText: /^Searched / });
+  await expect(status).toHaveText(/^Searched 60 of 125 batch runs · \d+ match…$/);
+  await expect(
+    page.getByRole('heading', {
+      name: /^Matching batch runs so far: \d+ batch runs( · \d+ unfinished)? · searched 60 of 125$/,
+    }),
+  ).toBeVisible();
+  await expect(page.getByText('Pass rate of the matches’ finished batches so far')).toBeVisible();
+  // It asks again while the server searches…
+  await expect.poll(() => searches.length).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(status).toHaveText(/^Searched 60 of 125 batch runs · \d+ match · stopped$/);
+  // …and not after Stop, keeping the matches found.
+  const asked = searches.length;
+  await page.waitForTimeout(2_000);
+  expect(searches.length).toBe(asked);
+  await expect(batchRows(page)).toHaveCount(20);
+  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+});
