@@ -139,6 +139,9 @@ test('lists the history of a test case across all pages, newest first', async ({
     batch.testCases.some((testCase) => testCase.testCaseId === ANGRY_CUSTOMER),
   );
   await page.goto(`/?agentId=${EXAMPLE_AGENT}&batch=${EXAMPLE_BATCH}`);
+  // The server finds the runs over its mirror: the page walks no /v1 pages for the history.
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
   // The open batch's own button: the likely-failing list may name the same test case.
   await page
     .locator(`#panel-${EXAMPLE_BATCH}`)
@@ -152,6 +155,8 @@ test('lists the history of a test case across all pages, newest first', async ({
   await expect(dialog.getByText('Every batch run of the agent was searched.')).toBeVisible();
   const links = dialog.getByRole('table').getByRole('link');
   await expect(links).toHaveCount(expected.length);
+  expect(asked).toContain(`/api/agents/${EXAMPLE_AGENT}/test-cases/${ANGRY_CUSTOMER}/runs`);
+  expect(asked.filter((path) => path === '/v1/batch-runs')).toEqual([]);
   await expect(links.first()).toHaveText(EXAMPLE_BATCH);
   await expect(links.nth(1)).toHaveText(expected[1]!.batchId);
   await expect(links.first()).toHaveAttribute(

@@ -185,6 +185,9 @@ describe('routeName', () => {
     expect(routeName('/assets/index-abc123.js')).toBe('/assets/*');
     expect(routeName('/agents/agent_123')).toBe('other');
     expect(routeName('/api/agents/agent_123/batch-runs')).toBe('/api/agents/:agentId/batch-runs');
+    expect(routeName('/api/agents/agent_123/test-cases/tc_1/runs')).toBe(
+      '/api/agents/:agentId/test-cases/:testCaseId/runs',
+    );
     expect(routeName('/api/agents/agent_123')).toBe('/api/other');
   });
 

@@ -104,6 +104,9 @@ export function routeName(path: string): string {
   if (/^\/v1\/batch-runs\/[^/]+$/.test(path)) return '/v1/batch-runs/:batchId';
   if (path.startsWith('/v1/')) return '/v1/other';
   if (/^\/api\/agents\/[^/]+\/batch-runs$/.test(path)) return '/api/agents/:agentId/batch-runs';
+  if (/^\/api\/agents\/[^/]+\/test-cases\/[^/]+\/runs$/.test(path)) {
+    return '/api/agents/:agentId/test-cases/:testCaseId/runs';
+  }
   if (path.startsWith('/api/')) return '/api/other';
   if (path.startsWith('/assets/')) return '/assets/*';
   return 'other';

@@ -9,6 +9,7 @@ import { isTimeZone, OUTCOMES, type Filters, type Outcome } from '../../contract
 import { API_MAX_PAGE_SIZE } from '../../contract/paging.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Mirrors } from './mirrors.ts';
+import { historyRoute } from './history.ts';
 import { searchBatches } from './search.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,5 +74,7 @@ export function searchRoutes(mirrors: Mirrors, log: (line: string) => void): Hon
     c.header('Cache-Control', 'no-store');
     return c.json(answer);
   });
+  // A test case's runs across all the agent's batches (history.ts), over the same mirrors.
+  historyRoute(app, mirrors, log);
   return app;
 }

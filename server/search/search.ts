@@ -6,24 +6,24 @@
  */
 import { attemptCounts, batchMatcher, type Filters } from '../../contract/batch-filters.ts';
 import { pageInfo, pageSlice, type Page, type Paging } from '../../contract/paging.ts';
-import { dateMs, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import type { ReadBatchRun } from '../../contract/read-batch-runs.ts';
 import type { Coverage } from './agent-mirror.ts';
+import { chartPoints, type ChartPoint } from './chart.ts';
+
+export type { ChartPoint } from './chart.ts';
 
 export interface SearchSummary {
+  /** Matches by outcome (a match whose counts were not given is in none of them). */
   failed: number;
   passed: number;
   unfinished: number;
-  /** Attempts succeeded and finished over the matches whose counts were given. */
+  /** Attempts of the finished matches whose counts were given (as the page summary pools). */
   succeeded: number;
+  failedAttempts: number;
   finished: number;
-  /** succeeded / finished over the matches; null when nothing finished. */
-  passRate: number | null;
-}
-
-export interface ChartPoint {
-  batchId: string;
-  createdDate: string | null;
-  /** null while unfinished or nothing finished: listed, never plotted. */
+  /** Attempts the unfinished matches still wait for. */
+  pending: number;
+  /** succeeded / finished over the finished matches; null when nothing finished. */
   passRate: number | null;
 }
 
@@ -46,24 +46,23 @@ export function searchBatches(
     passed: 0,
     unfinished: 0,
     succeeded: 0,
+    failedAttempts: 0,
     finished: 0,
+    pending: 0,
     passRate: null,
   };
-  const chart: ChartPoint[] = [];
   for (const batch of matches) {
     const counts = attemptCounts(batch);
-    if (counts.isUnfinished) summary.unfinished += 1;
-    else if (counts.failed > 0) summary.failed += 1;
+    if (counts.isUnfinished) {
+      summary.unfinished += 1;
+      summary.pending += counts.pending;
+      continue;
+    }
+    if (counts.failed > 0) summary.failed += 1;
     else if (counts.countsGiven) summary.passed += 1;
     summary.succeeded += counts.succeeded;
+    summary.failedAttempts += counts.failed;
     summary.finished += counts.finished;
-    if (!Number.isNaN(dateMs(batch.createdDate))) {
-      chart.push({
-        batchId: batch.batchId,
-        createdDate: batch.createdDate,
-        passRate: counts.isUnfinished ? null : counts.passRate,
-      });
-    }
   }
   summary.passRate =
     summary.finished > 0 ? Math.min(1, summary.succeeded / summary.finished) : null;
@@ -72,7 +71,7 @@ export function searchBatches(
     data: matches.slice(start, end),
     ...pageInfo(matches.length, paging),
     summary,
-    chart,
+    chart: chartPoints(matches),
     coverage,
   };
 }

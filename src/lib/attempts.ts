@@ -24,7 +24,11 @@ export function summarizeAttempts(
     'successfulAttempts' | 'failedAttempts' | 'totalAttempts' | 'testCases'
   >,
 ): AttemptSummary {
-  const counts = attemptCounts(batch);
+  return withInconsistencies(attemptCounts(batch));
+}
+
+/** The counts with what disagrees in them, in words. */
+export function withInconsistencies(counts: AttemptCounts): AttemptSummary {
   if (!counts.countsGiven) return { ...counts, inconsistencies: [] };
   const { succeeded, failed, finished, expected } = counts;
   const inconsistencies: string[] = [];

@@ -9,6 +9,8 @@ import { NARROW_QUERY } from '../../lib/render-context';
 import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
 import { BatchRunsToolbar } from './batch-runs-toolbar';
+import type { MatchSummary } from './match-stats';
+import { MatchesSummary } from './matches-summary';
 import { PageSummary } from './page-summary';
 import { BottomPagination, PaginationControls } from './pagination-controls';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -60,6 +62,8 @@ export interface FilteredList {
   status: React.ReactNode;
   /** What an empty result says. */
   empty: React.ReactNode;
+  /** The search's counts and chart over every match (so far); undefined until it answers. */
+  summary?: MatchSummary;
 }
 
 /** Paging over matches: the same arithmetic as the server's, over what was found so far. */
@@ -129,14 +133,9 @@ export function BatchRunsView(props: BatchRunsViewProps) {
       />
       {headline}
       {filtered ? (
-        filtered.rows.length > 0 && (
-          <PageSummary
-            page={page}
-            batches={filtered.rows}
-            totalCount={filtered.matchCount}
-            label="Matching batch runs"
-            onOpenBatch={props.onOpenBatch}
-          />
+        filtered.summary &&
+        filtered.summary.totalCount > 0 && (
+          <MatchesSummary matches={filtered.summary} onOpenBatch={props.onOpenBatch} />
         )
       ) : query.isPending ? (
         <PageSummary page={page} batches={undefined} totalCount={undefined} />

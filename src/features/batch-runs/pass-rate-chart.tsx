@@ -27,9 +27,12 @@ const Y_TICK_CLASS: Record<(typeof Y_TICKS)[number], string> = {
  */
 export function PassRateChart({
   points,
+  caption,
   onOpenBatch,
 }: {
   points: readonly PassRatePoint[];
+  /** What the points are, when not the page's batch runs (the hidden table says it too). */
+  caption?: string;
   onOpenBatch?: (batchId: string) => void;
 }) {
   const [active, setActive] = useState<number | null>(null);
@@ -42,7 +45,7 @@ export function PassRateChart({
   return (
     <figure className="flex min-w-0 flex-col">
       <figcaption className="text-xs font-medium text-slate-700 dark:text-slate-300">
-        Pass rate of each batch run, oldest to newest
+        {caption ?? 'Pass rate of each batch run, oldest to newest'}
       </figcaption>
       <div className="mt-2 grid h-28 grid-cols-[2.75rem_minmax(0,1fr)]">
         <div aria-hidden="true" className="relative text-xs text-slate-600 dark:text-slate-400">
@@ -93,7 +96,7 @@ export function PassRateChart({
           </span>
         )}
       </p>
-      <PointsTable points={points} />
+      <PointsTable points={points} caption={caption} />
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleBatch, makeBatch } from '../../test/fixtures';
-import { findRuns, mergeRuns } from './find-runs';
+import { findRuns } from './find-runs';
 
 const testCase = exampleBatch.testCases[0]!;
 const other = { ...testCase, testCaseId: 'tc_other', llmModel: 'gpt-4o', attempt: 2 };
@@ -23,18 +23,5 @@ describe('findRuns', () => {
     expect(
       findRuns([makeBatch(0, { testCases: [testCase, testCase] })], testCase.testCaseId),
     ).toHaveLength(1);
-  });
-});
-
-describe('mergeRuns', () => {
-  it('adds new runs, skips ones already listed, and keeps newest first', () => {
-    const page1 = findRuns([makeBatch(0), makeBatch(1)], testCase.testCaseId);
-    const page2 = findRuns([makeBatch(1), makeBatch(2)], testCase.testCaseId);
-    expect(mergeRuns(page1, page2).map((run) => run.batchId)).toEqual([
-      'batch_test0000',
-      'batch_test0001',
-      'batch_test0002',
-    ]);
-    expect(mergeRuns(page1, [])).toBe(page1);
   });
 });

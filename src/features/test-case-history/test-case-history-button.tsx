@@ -1,8 +1,7 @@
 import { lazy, useState } from 'react';
-import type { ReadBatchRunPage, ReadTestCase } from '../../../contract/read-batch-runs';
+import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import type { PageFetcher } from '../../lib/page-walker';
 
 // Loaded when a history is first opened; the list does not pay for it.
 const TestCaseHistory = lazy(() =>
@@ -13,13 +12,10 @@ const TestCaseHistory = lazy(() =>
 export function TestCaseHistoryButton({
   agentId,
   testCase,
-  fetchPage,
   onOpenBatch,
 }: {
   agentId: string;
   testCase: ReadTestCase;
-  /** Reads one page of this agent's batch runs (through the shared cache). */
-  fetchPage: PageFetcher<ReadBatchRunPage>;
   onOpenBatch: (batchId: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -43,7 +39,6 @@ export function TestCaseHistoryButton({
             agentId={agentId}
             testCaseId={testCaseId}
             label={testCase.label ?? ''}
-            fetchPage={fetchPage}
             onOpenBatch={onOpenBatch}
             onClose={() => setOpen(false)}
           />

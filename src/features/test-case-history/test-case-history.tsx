@@ -1,10 +1,10 @@
 /**
  * A test case's history: the agent's batch runs that ran the same testCaseId, newest first,
- * each with that batch's pass rate, found by the scan of use-test-case-scan.ts with a progress
- * bar, Cancel and "Scan more".
+ * each with that batch's pass rate, found by the server over every batch of the agent
+ * (use-test-case-history.ts), with its progress while it still reads the agent, Stop and
+ * "Show more".
  */
 import { useId } from 'react';
-import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import { AppLink } from '../../components/ui/app-link';
 import { Button } from '../../components/ui/button';
 import { ModalDialog, useDialogClose } from '../../components/ui/modal-dialog';
@@ -13,30 +13,27 @@ import { formatPassRate } from '../../lib/attempts';
 import { readDateTime } from '../../../contract/read-batch-runs';
 import { DateTime } from '../../components/ui/date-time';
 import { formatCount, formatRelative, plural } from '../../lib/format';
-import { WALK_PAGE_SIZE, type PageFetcher } from '../../lib/page-walker';
 import { viewHref } from '../../lib/view/view';
 import type { TestCaseRun } from './find-runs';
-import { SCAN_PAGES, useTestCaseScan, type Scan } from './use-test-case-scan';
+import { HISTORY_STEP } from './api/history-api';
+import { useTestCaseHistory, type History } from './use-test-case-history';
 
 export function TestCaseHistory({
   agentId,
   testCaseId,
   label,
-  fetchPage,
   onOpenBatch,
   onClose,
 }: {
   agentId: string;
   testCaseId: string;
   label: string;
-  /** Reads one page of this agent's batch runs (through the shared cache). */
-  fetchPage: PageFetcher<ReadBatchRunPage>;
   /** Opens a batch run in the view (a plain click on its link); the dialog closes itself. */
   onOpenBatch: (batchId: string) => void;
   onClose: () => void;
 }) {
-  const { scan, scanMore, cancel } = useTestCaseScan(fetchPage, testCaseId);
-  const { status, runs } = scan;
+  const { history, stop, resume, retry, showMore } = useTestCaseHistory(agentId, testCaseId);
+  const { status, runs } = history;
   return (
     <ModalDialog
       open
@@ -51,75 +48,77 @@ export function TestCaseHistory({
         Batch runs of this agent that ran this test case, newest first. The pass rate is the
         batch&apos;s: the API counts attempts per batch, not per test case.
       </p>
-      <ScanProgress scan={scan} onCancel={cancel} onScanMore={scanMore} />
+      <HistoryProgress
+        history={history}
+        onStop={stop}
+        onContinue={status === 'failed' ? retry : resume}
+      />
       {runs.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">
-          {status === 'scanning' ? 'Searching…' : 'No batch run found in the pages searched.'}
+          {status === 'searching' ? 'Searching…' : 'No batch run found in the batch runs searched.'}
         </p>
       ) : (
-        <RunsTable
-          agentId={agentId}
-          runs={runs}
-          complete={status === 'done'}
-          onOpenBatch={onOpenBatch}
-        />
+        <>
+          <RunsTable
+            agentId={agentId}
+            runs={runs}
+            found={history.found}
+            complete={status === 'done'}
+            onOpenBatch={onOpenBatch}
+          />
+          {history.hasMore && (
+            <Button onClick={showMore} disabled={history.loadingMore}>
+              Show {formatCount(Math.min(HISTORY_STEP, history.found - runs.length))} more
+            </Button>
+          )}
+          {history.capped && (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              The newest {formatCount(runs.length)} are listed.
+            </p>
+          )}
+        </>
       )}
     </ModalDialog>
   );
 }
 
-function ScanProgress({
-  scan,
-  onCancel,
-  onScanMore,
+function HistoryProgress({
+  history,
+  onStop,
+  onContinue,
 }: {
-  scan: Scan;
-  onCancel: () => void;
-  onScanMore: () => void;
+  history: History;
+  onStop: () => void;
+  onContinue: () => void;
 }) {
   const progressId = useId();
-  const { status, scanned, target, totalPages, totalCount, nextPage } = scan;
-  const shownTarget = totalPages === null ? target : Math.min(target, Math.max(totalPages, 1));
-  // Said in batch runs, not in the requests of WALK_PAGE_SIZE it takes to read them.
-  const batchRuns = (pages: number) =>
-    totalCount === null ? pages * WALK_PAGE_SIZE : Math.min(totalCount, pages * WALK_PAGE_SIZE);
+  const { status, searched, of } = history;
   return (
     <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor={progressId} className="tabular-nums">
-          Searched {formatCount(batchRuns(scanned))} of{' '}
-          {plural(batchRuns(shownTarget), 'batch run', 'batch runs')}
+          Searched {formatCount(searched)} of{' '}
+          {of === null ? '… batch runs' : plural(of, 'batch run', 'batch runs')}
         </label>
         <progress
           id={progressId}
-          max={Math.max(shownTarget, 1)}
-          value={scanned}
+          max={Math.max(of ?? 1, 1)}
+          value={searched}
           className="h-2 min-w-32 flex-1 accent-indigo-600"
         />
-        {status === 'scanning' && <Button onClick={onCancel}>Cancel</Button>}
-        {(status === 'paused' || status === 'cancelled' || status === 'failed') && (
-          <Button onClick={onScanMore}>
-            {status === 'paused'
-              ? `Search ${formatCount(SCAN_PAGES * WALK_PAGE_SIZE)} more`
-              : 'Continue searching'}
-          </Button>
+        {status === 'searching' && <Button onClick={onStop}>Stop</Button>}
+        {(status === 'stopped' || status === 'failed') && (
+          <Button onClick={onContinue}>Continue searching</Button>
         )}
       </div>
-      {totalCount !== null && (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          The agent has {plural(totalCount, 'batch run', 'batch runs')} in all.
-        </p>
-      )}
       <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
-        {status === 'paused' &&
-          `Paused after the newest ${plural(batchRuns(scanned), 'batch run', 'batch runs')}: older ones are not searched yet.`}
         {status === 'done' && 'Every batch run of the agent was searched.'}
-        {status === 'cancelled' &&
-          `Cancelled: batch runs older than the newest ${formatCount(batchRuns(nextPage - 1))} were not searched.`}
+        {status === 'stopped' &&
+          `Stopped: batch runs older than the newest ${formatCount(searched)} were not searched.`}
       </p>
       {status === 'failed' && (
         <p role="alert" className="text-red-800 dark:text-red-300">
-          The scan stopped: {scan.error} The runs found so far are listed.
+          The search stopped: {history.error} The runs found so far are listed.
         </p>
       )}
     </div>
@@ -131,12 +130,15 @@ const HEADER_CELL = 'py-1 pr-3 font-semibold';
 function RunsTable({
   agentId,
   runs,
+  found,
   complete,
   onOpenBatch,
 }: {
   agentId: string;
   runs: readonly TestCaseRun[];
-  /** Every page was searched. */
+  /** Runs found in all (the newest `runs.length` are listed). */
+  found: number;
+  /** Every batch run of the agent was searched. */
   complete: boolean;
   /** Opens a batch run in the view; the dialog closes first. */
   onOpenBatch: (batchId: string) => void;
@@ -145,8 +147,9 @@ function RunsTable({
   return (
     <table className="w-full border-collapse text-left">
       <caption className="mb-2 text-left font-medium">
-        {plural(runs.length, 'batch run', 'batch runs')} ran this test case
+        {plural(found, 'batch run', 'batch runs')} ran this test case
         {complete ? '' : ' so far'}
+        {found > runs.length ? ` · the newest ${formatCount(runs.length)} listed` : ''}
       </caption>
       <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
         <tr>

@@ -58,7 +58,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
     : list.showDetail;
   const { selection, selected, onRowSelectionChange, clear } = useCompareSelection();
 
-  const historyButton = useHistoryButton(agentId, fetchPage, setBatch);
+  const historyButton = useHistoryButton(agentId, setBatch);
 
   if (compare) {
     return (

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { BatchRun } from '../../../contract/api-schemas';
-import { batchMatcher, type Filters } from '../../../contract/batch-filters';
+import { attemptCounts, batchMatcher, type Filters } from '../../../contract/batch-filters';
 import { pageInfo, pageSlice } from '../../../contract/paging';
 import { readBatchRun, type ReadBatchRun } from '../../../contract/read-batch-runs';
 import { POLL_MS } from '../../features/filters/api/search-queries';
@@ -17,6 +17,45 @@ const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 /** Every third batch passed; the others failed one attempt (4 of 5). */
 const batchAt = (i: number): BatchRun =>
   makeBatch(i, i % 3 === 0 ? { successfulAttempts: 5, failedAttempts: 0 } : {});
+
+/** The answer's summary and chart over every match, as server/search/ counts them. */
+function summaryOf(matches: readonly ReadBatchRun[]) {
+  const summary = {
+    ...{ failed: 0, passed: 0, unfinished: 0, succeeded: 0, failedAttempts: 0, finished: 0 },
+    ...{ pending: 0, passRate: null as number | null },
+  };
+  for (const counts of matches.map(attemptCounts)) {
+    if (counts.isUnfinished) {
+      summary.unfinished += 1;
+      summary.pending += counts.pending;
+      continue;
+    }
+    if (counts.failed > 0) summary.failed += 1;
+    else summary.passed += 1;
+    summary.succeeded += counts.succeeded;
+    summary.failedAttempts += counts.failed;
+    summary.finished += counts.finished;
+  }
+  if (summary.finished > 0) summary.passRate = summary.succeeded / summary.finished;
+  const per = Math.max(1, Math.ceil(matches.length / 100));
+  const chart = [];
+  for (let start = 0; start < matches.length; start += per) {
+    const run = matches.slice(start, start + per);
+    const ok = run.reduce((sum, batch) => sum + (batch.successfulAttempts ?? 0), 0);
+    const all = run.reduce((sum, batch) => sum + (batch.totalAttempts ?? 0), 0);
+    chart.push({
+      batchId: run[0]!.batchId,
+      createdDate: run[0]!.createdDate,
+      fromDate: run.at(-1)!.createdDate,
+      batches: run.length,
+      unfinished: 0,
+      succeeded: ok,
+      finished: all,
+      passRate: ok / all,
+    });
+  }
+  return { summary, chart };
+}
 
 /**
  * The server's search (GET /api/agents/{id}/batch-runs) over an agent of `total` batches of
@@ -51,8 +90,7 @@ function searchedAgent(total: number, held = total) {
           matches.slice(from, to).some((m) => m.batchId === batch.batchId),
         ),
         ...pageInfo(matches.length, paging),
-        summary: { failed: 0, passed: 0, unfinished: 0, succeeded: 0, finished: 0, passRate: null },
-        chart: [],
+        ...summaryOf(matches),
         coverage: { searched: state.held, of: total, complete: state.held === total },
       });
     }),
@@ -138,6 +176,44 @@ describe('the list under a filter', () => {
     expect(screen.getByRole('link', { name: 'Previous page' })).not.toHaveAttribute(
       'aria-disabled',
     );
+  });
+
+  it('summarizes every match, not the page on screen, “so far” while the server searches', async () => {
+    const agent = searchedAgent(450, 100);
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
+      url: `/?agentId=${AGENT}&outcome=failed&size=20`,
+    });
+    // 66 failed batches among the 100 held, 4 of 5 attempts each.
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Matching batch runs so far: 66 batch runs · searched 100 of 450',
+      }),
+    ).toBeVisible();
+    expect(screen.getByTestId('page-pass-rate')).toHaveTextContent('80%');
+    expect(screen.getByText('of 330 attempts')).toBeVisible();
+    expect(screen.getByText('Pass rate of the matches’ finished batches so far')).toBeVisible();
+    expect(shownIds()).toHaveLength(20);
+    // One chart slot per match: 66, not the 20 rows on screen.
+    const slots = screen.getByRole('group', { name: /Batch runs on the chart/ });
+    expect(within(slots).getAllByRole('button')).toHaveLength(66);
+
+    agent.fill(450);
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Matching batch runs: 300 batch runs' },
+        {
+          timeout: 3000,
+        },
+      ),
+    ).toBeVisible();
+    expect(screen.getByText('of 1,500 attempts')).toBeVisible();
+    // 300 matches: 100 points of 3, which open no single batch.
+    const caption = 'Pass rate of the matching batch runs, oldest to newest, up to 3 a point';
+    expect(screen.getByText(caption, { selector: 'figcaption' })).toBeVisible();
+    const table = screen.getByRole('table', { name: caption });
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    expect(screen.queryByRole('group', { name: /Batch runs on the chart/ })).toBeNull();
   });
 
   it('Stop ends the asking again, keeping what was found', async () => {

@@ -78,6 +78,7 @@ export function useFilteredList({
       growing: search.status === 'searching' || search.loading,
       status: <SearchStatus search={search} />,
       empty: <NoMatches search={search} filters={filters} onChange={onFiltersChange} />,
+      summary: search.answer,
     },
     matchPages,
     matches: (ended && !newest.isPlaceholderData && newest.data?.data) || NONE,

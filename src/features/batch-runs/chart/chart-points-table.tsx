@@ -3,14 +3,20 @@ import { formatCount, formatPercent } from '../../../lib/format';
 import type { PassRatePoint } from '../../../lib/attempts';
 
 /** The chart's numbers for screen readers. */
-export function PointsTable({ points }: { points: readonly PassRatePoint[] }) {
+export function PointsTable({
+  points,
+  caption = 'Pass rate of each batch run on this page, oldest first',
+}: {
+  points: readonly PassRatePoint[];
+  caption?: string;
+}) {
   return (
     <>
       {/* The wrapper, not the table, is sr-only: a table is never narrower than its content,
       so an sr-only table would widen the page in a narrow window. */}
       <div className="sr-only">
         <table>
-          <caption>Pass rate of each batch run on this page, oldest first</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">Created</th>

@@ -1,0 +1,131 @@
+/**
+ * A test case's history over the mirror, as `npm start` serves it on the sandbox: every batch
+ * the API lists that ran the test case (contract/test-case-runs.ts, the browser's definition),
+ * newest first, paged; the coverage while the mirror fills; 401 without a session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchRunPageReader, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import { testCaseRuns, type TestCaseRunCounts } from '../../contract/test-case-runs.ts';
+import { createServerApp } from '../app.ts';
+import { sandboxTarget, type ForwardTarget } from '../api/targets.ts';
+import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
+import { loadConfig } from '../config.ts';
+import { AGENTS, EXAMPLE_AGENT_ID } from '../sandbox/catalog.ts';
+
+interface HistoryAnswer {
+  data: TestCaseRunCounts[];
+  totalCount: number;
+  hasNext: boolean;
+  coverage: { searched: number; of: number; complete: boolean };
+}
+
+function counting(target: ForwardTarget, delayMs = 0) {
+  const paths: string[] = [];
+  return {
+    paths,
+    target: {
+      ...target,
+      send: async (request: Request) => {
+        paths.push(new URL(request.url).pathname + new URL(request.url).search);
+        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return target.send(request);
+      },
+    },
+  };
+}
+
+const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' });
+const app = createServerApp(config, { target: sandboxTarget() });
+
+async function everyBatch(agentId: string): Promise<ReadBatchRun[]> {
+  const all: ReadBatchRun[] = [];
+  for (let page = 0; ; page += 1) {
+    const response = await app.request(`/v1/batch-runs?agentId=${agentId}&page=${page}&size=100`);
+    const read = batchRunPageReader.parse(await response.json());
+    all.push(...read.data);
+    if (!read.hasNext) return all;
+  }
+}
+
+async function history(agentId: string, testCaseId: string, size: number) {
+  const runs: TestCaseRunCounts[] = [];
+  for (let page = 0; ; page += 1) {
+    const response = await app.request(
+      `/api/agents/${agentId}/test-cases/${testCaseId}/runs?page=${page}&size=${size}&wait=10000`,
+    );
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as HistoryAnswer;
+    expect(answer.coverage.complete).toBe(true);
+    runs.push(...answer.data);
+    if (!answer.hasNext) return { runs, answer };
+  }
+}
+
+const MEDIUM = AGENTS.filter((agent) => agent.history.count > 100 && agent.history.count <= 500);
+
+describe('a test case’s history', () => {
+  it.each(MEDIUM.map((agent) => agent.ref.agentId))(
+    'equals find-runs over every /v1 page (%s)',
+    async (agentId) => {
+      const all = await everyBatch(agentId);
+      // Test cases of the newest batch and of the oldest: the pool recurs across the history.
+      const ids = new Set(
+        [all[0], all.at(-1)].flatMap((batch) => batch!.testCases.map((tc) => tc.testCaseId)),
+      );
+      for (const testCaseId of [...ids].filter((id): id is string => id !== null)) {
+        const expected = testCaseRuns(all, testCaseId);
+        expect(expected.length).toBeGreaterThan(0);
+        const { runs, answer } = await history(agentId, testCaseId, 40);
+        expect(runs).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(answer.totalCount).toBe(expected.length);
+        expect(answer.coverage).toEqual({ searched: all.length, of: all.length, complete: true });
+      }
+      const none = await history(agentId, 'tc_no_such_case', 50);
+      expect(none.runs).toEqual([]);
+    },
+  );
+
+  it('answers what the mirror holds while it fills, and says so', async () => {
+    const agent = AGENTS.find((candidate) => candidate.history.count === 230)!;
+    const slow = counting(sandboxTarget(), 30);
+    const cold = createServerApp(config, { target: slow.target });
+    const url = `/api/agents/${agent.ref.agentId}/test-cases/tc_any/runs`;
+    const first = (await (await cold.request(`${url}?wait=0`)).json()) as HistoryAnswer;
+    expect(first.coverage.complete).toBe(false);
+    expect(first.coverage.searched).toBeLessThan(230);
+    const done = (await (await cold.request(`${url}?wait=10000`)).json()) as HistoryAnswer;
+    expect(done.coverage).toEqual({ searched: 230, of: 230, complete: true });
+  });
+});
+
+describe('the sign-in gate', () => {
+  let provider: MockProvider;
+  beforeAll(async () => {
+    provider = await startMockProvider();
+  });
+  afterAll(async () => {
+    await provider.close();
+  });
+
+  it('answers 401 without a session and never reads the API', async () => {
+    const gated = counting(sandboxTarget());
+    const signedIn = createServerApp(
+      loadConfig({
+        SANDBOX: '1',
+        LOG_LEVEL: 'silent',
+        AUTH_OIDC_ISSUER: provider.issuer,
+        AUTH_OIDC_CLIENT_ID: 'dashboard',
+        AUTH_OIDC_CLIENT_SECRET: 'dashboard-secret',
+        PUBLIC_URL: 'http://localhost:4921',
+        SESSION_SECRET: 'a-session-secret-long-enough-for-the-config-check-0123456789',
+        ALLOWED_EMAIL_DOMAINS: 'example.com',
+      }),
+      { target: gated.target },
+    );
+    const response = await signedIn.request(
+      `http://localhost:4921/api/agents/${EXAMPLE_AGENT_ID}/test-cases/tc_d17T6uReChpyfFeP/runs`,
+    );
+    expect(response.status).toBe(401);
+    expect(gated.paths).toEqual([]);
+  });
+});
