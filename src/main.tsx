@@ -1,3 +1,4 @@
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { preloadView } from './app';
 import { holdRequests } from './lib/api-client';
@@ -42,11 +43,16 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   // nothing is fetched before then: an answer arriving mid-way would differ from the HTML.
   // What the page did not carry, its views ask for as they mount.
   await viewCode;
-  hydrateRoot(root, app, {
-    // Where the server's HTML and the browser's first render differ: React recovers by
-    // rendering that part afresh; the component stack says which part it was.
-    onRecoverableError: (error, info) =>
-      console.error('Server HTML and first render differ:', error, info.componentStack ?? ''),
+  // In a transition, hydration is time-sliced: React yields to the browser every few
+  // milliseconds instead of holding the main thread for the whole page (on a phone's CPU, one
+  // long task of several hundred milliseconds). The server's HTML stays shown meanwhile.
+  startTransition(() => {
+    hydrateRoot(root, app, {
+      // Where the server's HTML and the browser's first render differ: React recovers by
+      // rendering that part afresh; the component stack says which part it was.
+      onRecoverableError: (error, info) =>
+        console.error('Server HTML and first render differ:', error, info.componentStack ?? ''),
+    });
   });
 } else {
   // A shared link's first page is requested as soon as its reader loads (a small chunk the view
@@ -55,5 +61,7 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   void import('./pages/startup-queries').then(({ prefetchStartup }) => {
     void Promise.all(prefetchStartup(queryClient, view, true));
   });
-  createRoot(root).render(app);
+  // Time-sliced as well; the server's HTML, if any, stays until the page replaces it.
+  const fresh = createRoot(root);
+  startTransition(() => fresh.render(app));
 }
