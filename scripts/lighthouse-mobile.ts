@@ -2,7 +2,7 @@
  * Lighthouse mobile (the default config: a phone's screen, slow 4G, 4× CPU throttling) on the
  * shared links of scripts/lighthouse-pages.ts, LIGHTHOUSE_RUNS times each (default 5), printing
  * each run and the median, min and max of performance, TBT, FCP, LCP and CLS. A benchmark: it
- * asserts nothing.
+ * asserts nothing. LIGHTHOUSE_TASKS=1 also prints each run's longest main-thread tasks.
  *   npm run bench:mobile           (builds first; DIST_DIR picks another build)
  */
 import * as chromeLauncher from 'chrome-launcher';
@@ -28,7 +28,9 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: [...chromiumArgs, '--headless=new'],
 });
 try {
-  for (const path of MOBILE_PAGES) {
+  // LIGHTHOUSE_ONLY=0 measures only the first page, 1 only the second.
+  const only = process.env.LIGHTHOUSE_ONLY;
+  for (const path of only ? [MOBILE_PAGES[Number(only)] ?? MOBILE_PAGES[0]!] : MOBILE_PAGES) {
     const all: Measured[] = [];
     for (let run = 1; run <= runs; run += 1) {
       const m = await measure(`${server.origin}${path}`, chrome.port, undefined);
