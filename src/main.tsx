@@ -4,6 +4,7 @@ import { preloadView } from './app';
 import { holdRequests } from './lib/api-client';
 import { createQueryClient } from './lib/query-client';
 import { browserLocale, rememberTimeZone, setHydrationHints } from './lib/render-context';
+import { yieldToBrowser } from './lib/run-in-slices';
 import { hydrateFromPage, readSsrState } from './lib/ssr-state';
 import { currentView } from './lib/view/view';
 import { Root } from './root';
@@ -18,9 +19,13 @@ const viewCode = preloadView(view);
 // A page the server rendered carries the data it rendered with (server/ssr.ts).
 const ssr = readSsrState(document);
 if (ssr) {
-  // Its batch runs come as the API sent them (carried-batch-runs.ts), read here again.
+  // Its batch runs come as the API sent them (carried-batch-runs.ts), read here again. Each
+  // step of start-up is a task of its own (yieldToBrowser): on a phone's CPU, together they
+  // would hold the main thread for several hundred milliseconds after the first paint.
   const { expandBatchRuns } = await import('./lib/carried-batch-runs');
-  hydrateFromPage(queryClient, expandBatchRuns(ssr.queries));
+  const queries = expandBatchRuns(ssr.queries);
+  await yieldToBrowser();
+  hydrateFromPage(queryClient, queries);
   // What the API told the server to wait before asking again, the browser waits too.
   holdRequests(ssr.notBefore);
 }
@@ -37,6 +42,7 @@ if (ssr && document.visibilityState === 'visible') {
 // first visit (the zone is not known yet) renders afresh, and the zone is remembered for the next.
 const { locale, timeZone } = browserLocale();
 rememberTimeZone(timeZone);
+if (ssr) await yieldToBrowser();
 if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   setHydrationHints(ssr.hints);
   // The view's code first (loading since start-up), so the whole page hydrates in one pass;
