@@ -86,7 +86,12 @@ export function mainThreadLines(lhr: Lhr, top = 5): string[] {
   const work = items(lhr, 'mainthread-work-breakdown')
     .slice(0, top)
     .map((t) => `${String(t.groupLabel ?? t.group)} ${ms(t.duration)}`);
+  const lcpItem = items(lhr, 'largest-contentful-paint-element')[0] as
+    | { items?: { node?: { snippet?: string } }[] }
+    | undefined;
+  const lcpElement = lcpItem?.items?.[0]?.node?.snippet ?? 'not found';
   return [
+    `LCP element: ${lcpElement.slice(0, 160)}`,
     `long tasks: ${longTasks.length > 0 ? longTasks.join('; ') : 'none'}`,
     `boot-up: ${bootup.join('; ') || 'none'}`,
     `main thread: ${work.join(' · ') || 'none'}`,
