@@ -87,8 +87,7 @@ export function mainThreadLines(lhr: Lhr, top = 5): string[] {
     .slice(0, top)
     .map((t) => `${String(t.groupLabel ?? t.group)} ${ms(t.duration)}`);
   const lcpItem = items(lhr, 'largest-contentful-paint-element')[0] as
-    | { items?: { node?: { snippet?: string } }[] }
-    | undefined;
+    { items?: { node?: { snippet?: string } }[] } | undefined;
   const lcpElement = lcpItem?.items?.[0]?.node?.snippet ?? 'not found';
   return [
     `LCP element: ${lcpElement.slice(0, 160)}`,
