@@ -1,8 +1,10 @@
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { preloadView } from './app';
 import { holdRequests } from './lib/api-client';
 import { createQueryClient } from './lib/query-client';
 import { browserLocale, rememberTimeZone, setHydrationHints } from './lib/render-context';
+import { yieldToBrowser } from './lib/run-in-slices';
 import { hydrateFromPage, readSsrState } from './lib/ssr-state';
 import { currentView } from './lib/view/view';
 import { Root } from './root';
@@ -17,9 +19,13 @@ const viewCode = preloadView(view);
 // A page the server rendered carries the data it rendered with (server/ssr.ts).
 const ssr = readSsrState(document);
 if (ssr) {
-  // Its batch runs come as the API sent them (carried-batch-runs.ts), read here again.
+  // Its batch runs come as the API sent them (carried-batch-runs.ts), read here again. Each
+  // step of start-up is a task of its own (yieldToBrowser): on a phone's CPU, together they
+  // would hold the main thread for several hundred milliseconds after the first paint.
   const { expandBatchRuns } = await import('./lib/carried-batch-runs');
-  hydrateFromPage(queryClient, expandBatchRuns(ssr.queries));
+  const queries = expandBatchRuns(ssr.queries);
+  await yieldToBrowser();
+  hydrateFromPage(queryClient, queries);
   // What the API told the server to wait before asking again, the browser waits too.
   holdRequests(ssr.notBefore);
 }
@@ -36,17 +42,23 @@ if (ssr && document.visibilityState === 'visible') {
 // first visit (the zone is not known yet) renders afresh, and the zone is remembered for the next.
 const { locale, timeZone } = browserLocale();
 rememberTimeZone(timeZone);
+if (ssr) await yieldToBrowser();
 if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   setHydrationHints(ssr.hints);
   // The view's code first (loading since start-up), so the whole page hydrates in one pass;
   // nothing is fetched before then: an answer arriving mid-way would differ from the HTML.
   // What the page did not carry, its views ask for as they mount.
   await viewCode;
-  hydrateRoot(root, app, {
-    // Where the server's HTML and the browser's first render differ: React recovers by
-    // rendering that part afresh; the component stack says which part it was.
-    onRecoverableError: (error, info) =>
-      console.error('Server HTML and first render differ:', error, info.componentStack ?? ''),
+  // In a transition, hydration is time-sliced: React yields to the browser every few
+  // milliseconds instead of holding the main thread for the whole page (on a phone's CPU, one
+  // long task of several hundred milliseconds). The server's HTML stays shown meanwhile.
+  startTransition(() => {
+    hydrateRoot(root, app, {
+      // Where the server's HTML and the browser's first render differ: React recovers by
+      // rendering that part afresh; the component stack says which part it was.
+      onRecoverableError: (error, info) =>
+        console.error('Server HTML and first render differ:', error, info.componentStack ?? ''),
+    });
   });
 } else {
   // A shared link's first page is requested as soon as its reader loads (a small chunk the view
@@ -55,5 +67,7 @@ if (ssr && ssr.hints.locale === locale && ssr.hints.timeZone === timeZone) {
   void import('./pages/startup-queries').then(({ prefetchStartup }) => {
     void Promise.all(prefetchStartup(queryClient, view, true));
   });
-  createRoot(root).render(app);
+  // Time-sliced as well; the server's HTML, if any, stays until the page replaces it.
+  const fresh = createRoot(root);
+  startTransition(() => fresh.render(app));
 }

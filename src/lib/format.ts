@@ -77,7 +77,8 @@ export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: building a Segmenter loads ICU data (tens of ms on a phone at start-up). */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * At most `max` characters, cut at a whole grapheme (an emoji or a flag is never split into
@@ -86,6 +87,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const kept: string[] = [];
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     if (kept.length === max) return `${kept.join('').trimEnd()}…`;
     kept.push(segment);

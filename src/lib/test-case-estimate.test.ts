@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadBatchRun, ReadTestCase } from '../../contract/read-batch-runs';
-import { estimateTestCases, wilsonInterval } from './test-case-estimate';
+import { runInSlices } from './run-in-slices';
+import { estimateSteps, estimateTestCases, wilsonInterval } from './test-case-estimate';
 
 function tc(id: string, attempt: number): ReadTestCase {
   return {
@@ -128,6 +129,24 @@ describe('estimateTestCases', () => {
     expect(many.high - many.low).toBeLessThan(few.high - few.low);
     // Deterministic: the same batches give the same interval.
     expect(byId(noisy(3), 'a')?.rate).toEqual(few);
+  });
+
+  it('run in slices, gives exactly the estimate computed at once', async () => {
+    const batches = designed({ a: 0.9, b: 0.4, c: 0.7 });
+    const steps = estimateSteps(batches);
+    let yields = 0;
+    // Counts the steps the slicer sees: one after the fit and one per bootstrap refit.
+    const counted = (function* () {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        yields += 1;
+        yield;
+      }
+    })();
+    const sliced = await runInSlices(counted, { sliceMs: 0 });
+    expect(sliced).toEqual(estimateTestCases(batches));
+    expect(yields).toBe(201);
   });
 
   it('has Wilson intervals that contain the rate', () => {

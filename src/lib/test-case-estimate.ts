@@ -11,6 +11,7 @@
 import type { ReadBatchRun, ReadTestCase } from '../../contract/read-batch-runs';
 import { summarizeAttempts } from './attempts';
 import { boxLeastSquares, seededRandom } from './box-least-squares';
+import { runToEnd } from './run-in-slices';
 
 export const ESTIMATE_BATCHES = 50;
 const RESAMPLES = 200;
@@ -46,11 +47,27 @@ interface Row {
   weight: number;
 }
 
+interface EstimateOptions {
+  limit?: number;
+  resamples?: number;
+}
+
 /** `batches` newest first (as the list gives them); the first `limit` finished ones are used. */
 export function estimateTestCases(
   batches: readonly ReadBatchRun[],
-  { limit = ESTIMATE_BATCHES, resamples = RESAMPLES } = {},
+  options: EstimateOptions = {},
 ): Estimates {
+  return runToEnd(estimateSteps(batches, options));
+}
+
+/**
+ * The same estimate as steps: it yields after the fit and after each bootstrap refit, so the
+ * browser can run it in slices (run-in-slices.ts) instead of in one long task.
+ */
+export function* estimateSteps(
+  batches: readonly ReadBatchRun[],
+  { limit = ESTIMATE_BATCHES, resamples = RESAMPLES }: EstimateOptions = {},
+): Generator<void, Estimates, undefined> {
   const finished = batches.filter((batch) => {
     const summary = summarizeAttempts(batch);
     return summary.countsGiven ? !summary.isUnfinished && summary.finished > 0 : true;
@@ -93,7 +110,8 @@ export function estimateTestCases(
     return { x, y: summary.succeeded, weight: 1 / Math.max(1, summary.finished) };
   });
   const fit = boxLeastSquares(rows, groups.length);
-  const draws = bootstrap(rows, groups.length, resamples, fit);
+  yield;
+  const draws = yield* bootstrap(rows, groups.length, resamples, fit);
   const ranked = [...columns].map(([id, { testCase, incidence }]): TestCaseEstimate => {
     const g = groupOf.get(id) as number;
     const members = groups[g] ?? [];
@@ -118,12 +136,12 @@ export function estimateTestCases(
 }
 
 /** Each unknown's fitted values over `resamples` refits on batches drawn with replacement. */
-function bootstrap(
+function* bootstrap(
   rows: readonly Row[],
   k: number,
   resamples: number,
   fit: readonly number[],
-): number[][] {
+): Generator<void, number[][], undefined> {
   const random = seededRandom(SEED);
   const draws: number[][] = Array.from({ length: k }, () => []);
   if (rows.length === 0) return draws;
@@ -135,6 +153,7 @@ function bootstrap(
     boxLeastSquares(sample, k, fit).forEach((value, g) => {
       if (!Number.isNaN(value)) draws[g]?.push(value);
     });
+    yield;
   }
   return draws;
 }
