@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assetsOf, buildMix, discoverAgents, pick, warmMirrors, type Target } from './load-mix.ts';
+import { markMetrics, runMetrics } from './load-metrics.ts';
 import { timedRequest, type Outcome, type RequestStats } from './load-request.ts';
 import { formatRun, summarizeRuns, summarizeVariant, type Sample } from './load-report.ts';
 
@@ -123,10 +124,12 @@ async function measure(variant: Variant) {
     await warmMirrors(baseUrl, agents);
     const mix = buildMix(await assetsOf(baseUrl), agents);
     const stats: RequestStats = { abandoned: 0 };
+    await markMetrics(baseUrl);
     const { samples, elapsedS } = await runLoad(baseUrl, mix, stats);
+    const server = await runMetrics(baseUrl);
     // Let the abandoned-fetch check of the last timeouts report before reading it.
     if (samples.some((s) => s.outcome.kind === 'timeout')) await sleep(2500);
-    return summarizeVariant(samples, elapsedS, stats);
+    return { ...summarizeVariant(samples, elapsedS, stats), server };
   } finally {
     await stopServer(child);
     running.delete(child);
@@ -156,7 +159,7 @@ async function main(): Promise<number> {
       : run % 2 === 1
         ? ['ssr', 'plain']
         : ['plain', 'ssr'];
-    const result: Partial<Record<Variant, ReturnType<typeof summarizeVariant>>> = {};
+    const result: Partial<Record<Variant, Awaited<ReturnType<typeof measure>>>> = {};
     for (const variant of order) result[variant] = await measure(variant);
     runs.push(result);
     console.log(formatRun(run, RUNS, result));

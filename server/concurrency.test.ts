@@ -1,3 +1,4 @@
+import { stat } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Limiter, type Release } from './concurrency.ts';
 
@@ -124,6 +125,29 @@ describe('Limiter', () => {
   it('limit 0 refuses everything', async () => {
     const limiter = new Limiter({ limit: 0, maxWaitMs: 1000 });
     await expect(limiter.run(() => 'never')).resolves.toEqual({ ran: false });
+    expect(limiter.waiting).toBe(0);
+  });
+});
+
+describe('Limiter under synchronous work', () => {
+  it('refuses a waiter whose wait passed while the event loop was busy, though its timer has not fired', async () => {
+    const limiter = new Limiter({ limit: 1, maxWaitMs: 20 });
+    const release = (await limiter.acquire())!;
+    const late = limiter.acquire();
+    // In an I/O callback (as a request's work is), synchronous work past the wait, then the
+    // slot frees: the hand-on runs before the loop gets back to the waiter's timer.
+    await new Promise<void>((done) =>
+      stat(import.meta.filename, () => {
+        const busyUntil = performance.now() + 60;
+        while (performance.now() < busyUntil) {
+          // busy
+        }
+        release();
+        done();
+      }),
+    );
+    await expect(late).resolves.toBeNull();
+    expect(limiter.active).toBe(0);
     expect(limiter.waiting).toBe(0);
   });
 });

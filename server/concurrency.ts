@@ -31,6 +31,8 @@ export interface LimiterOptions {
 
 interface Waiter {
   grant: (release: Release | null) => void;
+  /** performance.now() past which it no longer wants a slot (its timer may fire late). */
+  until: number;
   timer: ReturnType<typeof setTimeout>;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -72,6 +74,7 @@ export class Limiter {
     return new Promise((resolve) => {
       const waiter: Waiter = {
         grant: resolve,
+        until: performance.now() + this.maxWaitMs,
         signal,
         onAbort: () => this.#leave(waiter, null),
         timer: setTimeout(() => this.#leave(waiter, null), this.maxWaitMs),
@@ -106,12 +109,16 @@ export class Limiter {
     };
   }
 
-  /** A slot is free: the longest waiter gets it. */
+  /**
+   * A slot is free: the longest waiter gets it. One whose wait is over is refused even if its
+   * timer has not fired yet: synchronous work delays timers, and a slot granted after the wait
+   * would let requests queue far beyond it.
+   */
   #handOn(): void {
     while (this.#active < this.limit) {
       const waiter = this.#queue[0];
       if (!waiter) return;
-      this.#leave(waiter, this.#take());
+      this.#leave(waiter, performance.now() > waiter.until ? null : this.#take());
     }
   }
 
