@@ -4,7 +4,8 @@
  * and the work it turned away (dashboard_load_shed_total).
  */
 async function scrape(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  // Right after a run the server may still be working through what the clients gave up on.
+  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(60_000) });
   if (!response.ok) throw new Error(`GET /metrics -> ${response.status}`);
   return response.text();
 }
@@ -21,7 +22,13 @@ export async function markMetrics(baseUrl: string): Promise<void> {
 }
 
 export async function runMetrics(baseUrl: string) {
-  const text = await scrape(baseUrl);
+  let text: string;
+  try {
+    text = await scrape(baseUrl);
+  } catch (error) {
+    console.error(`The server's /metrics did not answer: ${String(error)}`);
+    return null;
+  }
   const ms = (name: string) =>
     Math.round(value(text, `dashboard_nodejs_eventloop_lag_${name}_seconds`) * 1000);
   return {

@@ -5,8 +5,11 @@
  * filtered link. Agents and their batch counts are read from the API, not hard-coded.
  */
 const PAGE_SIZES = [10, 20, 50] as const;
-/** Words of the sandbox's personas and criteria, as a teammate would search them. */
-const QUERIES = ['refund', 'supervisor', 'password'] as const;
+/**
+ * Words of the sandbox's scenarios as a teammate would search them: some in every agent's
+ * domain, some in a few (a search that matches nothing is a shared link too).
+ */
+const QUERIES = ['payment', 'speaker', 'claim', 'refund'] as const;
 const WARM_TIMEOUT_MS = 120_000;
 
 export type Kind =

@@ -63,7 +63,7 @@ export function summarizeVariant(samples: Sample[], elapsedS: number, stats: Req
 }
 
 type VariantFigures = ReturnType<typeof summarizeVariant> & {
-  server: { eventLoopLagMs: { p99: number; max: number } };
+  server: { eventLoopLagMs: { p99: number; max: number } } | null;
 };
 type Run = Partial<Record<'ssr' | 'plain', VariantFigures>>;
 
@@ -76,7 +76,7 @@ function describe(name: string, v: VariantFigures): string {
       : '';
   return (
     `${name}: ${v.requestsPerSecond} req/s, ${v.requests} req, ${v.errors} errors, ${v.timeouts} timeouts${shed}, ` +
-    `p50 ${p50} p95 ${p95} p99 ${p99} ms, loop lag p99 ${v.server.eventLoopLagMs.p99} ms${renders}`
+    `p50 ${p50} p95 ${p95} p99 ${p99} ms, loop lag p99 ${v.server?.eventLoopLagMs.p99 ?? '?'} ms${renders}`
   );
 }
 
