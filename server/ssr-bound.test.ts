@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { sandboxTarget, type ForwardTarget } from './api/targets.ts';
 import { createServerApp } from './app.ts';
@@ -43,9 +44,15 @@ async function shedCount(): Promise<number> {
   return values.find((value) => value.labels.work === 'render')?.value ?? 0;
 }
 
+/** The app, and its access log's lines as objects. */
 function appWith(env: Record<string, string>, target: ForwardTarget) {
-  const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent', ...env });
-  return createServerApp(config, { distDir, target });
+  const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'info', ...env });
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  return Object.assign(createServerApp(config, { distDir, target, logger }), { lines });
 }
 
 describe('server renders beyond SSR_CONCURRENCY=1', () => {
@@ -63,6 +70,9 @@ describe('server renders beyond SSR_CONCURRENCY=1', () => {
     expect(await second.text()).toBe(shell);
     expect(second.headers.get('Server-Timing')).toMatch(/busy/);
     expect(await shedCount()).toBe(before + 1);
+    expect(app.lines.filter((line) => line.path === '/' && line.status === 200)).toEqual([
+      expect.objectContaining({ shed: 'render' }),
+    ]);
 
     upstream.open();
     const rendered = await first;
