@@ -10,6 +10,7 @@ import { NO_FILTERS } from '../../../lib/view/view';
 import { server } from '../../../test/msw-server';
 import { searchQueries } from './search-queries';
 
+/** An answer with no matches (the summary's fields as both the answer's versions name them). */
 const answer = {
   data: [],
   page: 0,
@@ -18,7 +19,16 @@ const answer = {
   totalPages: 0,
   hasNext: false,
   hasPrevious: false,
-  summary: { failed: 0, passed: 0, unfinished: 0, succeeded: 0, finished: 0, passRate: null },
+  summary: {
+    failed: 0,
+    passed: 0,
+    unfinished: 0,
+    succeeded: 0,
+    failedAttempts: 0,
+    finished: 0,
+    pending: 0,
+    passRate: null,
+  },
   chart: [],
   coverage: { searched: 125, of: 125, complete: true },
 };
