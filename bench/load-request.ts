@@ -42,10 +42,7 @@ export function timedRequest(
     return { kind: 'failed', status: response.status, shed };
   })().then(
     (outcome) => ((settled = true), outcome),
-    (error: unknown): Outcome => (
-      (settled = true),
-      { kind: 'error', name: error instanceof Error ? error.name : 'error' }
-    ),
+    (error: unknown): Outcome => ((settled = true), { kind: 'error', name: errorName(error) }),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<Outcome>((resolve) => {
@@ -58,4 +55,11 @@ export function timedRequest(
     }, timeoutMs);
   });
   return Promise.race([request, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** The error and, for fetch's TypeError, the socket's reason (ECONNRESET, UND_ERR_SOCKET…). */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'error';
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' ? `${error.name} ${cause.code}` : error.name;
 }
