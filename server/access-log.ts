@@ -39,6 +39,7 @@ export function accessLog(
       status,
       ms: round(ms),
       upstreamMs: upstreamMs === undefined ? null : round(upstreamMs),
+      ...(c.get('shed') ? { shed: c.get('shed') } : {}),
     });
 
     const route = routeName(c.req.path);

@@ -14,5 +14,7 @@ export type AppEnv = {
     upstreamMs?: number;
     /** How a sign-in callback ended, when the auth code names it (else its status decides). */
     signInOutcome?: SignInOutcome;
+    /** Work turned away at its bound (server/concurrency.ts): the render or the search. */
+    shed?: 'render' | 'search';
   };
 };

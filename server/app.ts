@@ -22,7 +22,7 @@ import { mountMetrics } from './metrics-endpoint.ts';
 import { hostAllowList, hostCheck } from './hosts.ts';
 import { securityHeaders, securityHeadersFor } from './security-headers.ts';
 import { Mirrors } from './search/mirrors.ts';
-import { searchRoutes } from './search/routes.ts';
+import { searchRoutes, searchSlots } from './search/routes.ts';
 import { upstreamGet } from './search/upstream.ts';
 import { serverRendering } from './ssr.ts';
 import { staticFiles } from './static-files.ts';
@@ -76,6 +76,7 @@ export function createServerApp(
         budgetMs: config.ssrDataBudgetMs,
         fetch: (request) => app.fetch(request),
         log: (line, error) => logger.warn({ err: error }, line),
+        concurrency: config.ssrConcurrency,
       })
     : null;
   const checks = dependencyChecks(config, target);
@@ -97,7 +98,7 @@ export function createServerApp(
     get: upstreamGet(apiHandler),
     budgetBytes: config.searchMirrorMb * 1024 * 1024,
   });
-  app.route('/', searchRoutes(mirrors, warn));
+  app.route('/', searchRoutes(mirrors, warn, searchSlots(config.searchConcurrency)));
   app.use(apiMiddleware(apiHandler));
   if (rendering && options.distDir) {
     app.use(rendering);

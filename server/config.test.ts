@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configWarnings, describeApiTarget, loadConfig } from './config.ts';
+import {
+  ConfigError,
+  configWarnings,
+  DEFAULT_WORK_CONCURRENCY,
+  describeApiTarget,
+  loadConfig,
+} from './config.ts';
 
 const SECRET = 'sk_live_secret_value_42';
 
@@ -26,6 +32,8 @@ describe('loadConfig', () => {
       metricsToken: null,
       drainDelayMs: 3000,
       searchMirrorMb: 384,
+      ssrConcurrency: DEFAULT_WORK_CONCURRENCY,
+      searchConcurrency: DEFAULT_WORK_CONCURRENCY,
     });
     expect(loadConfig({ SIGMAMIND_API_KEY: '  ' }).apiKey).toBeNull();
   });
@@ -48,6 +56,8 @@ describe('loadConfig', () => {
       TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       METRICS_TOKEN: 'metrics-token-0123456789',
       DRAIN_DELAY_MS: '500',
+      SSR_CONCURRENCY: '0',
+      SEARCH_CONCURRENCY: '3',
     });
     expect(config).toEqual({
       apiKey: SECRET,
@@ -69,6 +79,8 @@ describe('loadConfig', () => {
       metricsToken: 'metrics-token-0123456789',
       drainDelayMs: 500,
       searchMirrorMb: 384,
+      ssrConcurrency: 0,
+      searchConcurrency: 3,
     });
   });
 
@@ -85,6 +97,14 @@ describe('loadConfig', () => {
     expect(load).toThrow(
       /SIGMAMIND_API_URL[\s\S]*PORT[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*MAX_UPSTREAM_BYTES[\s\S]*SSR_DATA_BUDGET_MS/,
     );
+  });
+
+  it('bounds renders and searches from the core count, at least 2; refuses nonsense', () => {
+    expect(DEFAULT_WORK_CONCURRENCY).toBeGreaterThanOrEqual(2);
+    expect(() => loadConfig({ SSR_CONCURRENCY: '-1' })).toThrow(/SSR_CONCURRENCY/);
+    expect(() => loadConfig({ SSR_CONCURRENCY: 'many' })).toThrow(/SSR_CONCURRENCY/);
+    expect(() => loadConfig({ SEARCH_CONCURRENCY: '0' })).toThrow(/SEARCH_CONCURRENCY/);
+    expect(() => loadConfig({ SEARCH_CONCURRENCY: '2.5' })).toThrow(/SEARCH_CONCURRENCY/);
   });
 
   it('refuses URLs with credentials or a query', () => {

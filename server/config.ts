@@ -5,6 +5,7 @@
  * secret: it is only ever placed in the upstream request header, never in a message, a log line
  * or a response.
  */
+import { availableParallelism } from 'node:os';
 import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { isLoopbackHost, isLoopbackUrl } from './hosts.ts';
 
@@ -22,6 +23,8 @@ const DEFAULT_OIDC_TIMEOUT_MS = 10_000;
 const DEFAULT_SSR_DATA_BUDGET_MS = 300;
 /** Sized for the 52,340-run sandbox agent plus a few ordinary ones (measured: see README). */
 const DEFAULT_SEARCH_MIRROR_MB = 384;
+/** Server renders and searches computing at once, per process: at least 2, else one per core. */
+export const DEFAULT_WORK_CONCURRENCY = Math.max(2, availableParallelism());
 const MIN_SESSION_SECRET_LENGTH = 32;
 /** After SIGTERM, how long /readyz says 503 while requests are still served, so balancers notice. */
 const DEFAULT_DRAIN_DELAY_MS = 3_000;
@@ -92,6 +95,13 @@ export interface ServerConfig extends ApiConfig {
    * least recently used agents are dropped beyond it.
    */
   searchMirrorMb: number;
+  /**
+   * SSR_CONCURRENCY: server renders one process runs at once; beyond them a page is sent as
+   * the plain shell the browser renders. 0 turns server rendering off.
+   */
+  ssrConcurrency: number;
+  /** SEARCH_CONCURRENCY: searches computing at once; beyond them a short wait, then 503. */
+  searchConcurrency: number;
 }
 
 /** Which command reads the settings: `serve` (production) requires the data source to be named. */
@@ -165,6 +175,20 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     { min: 1, max: 64 * 1024 },
     problems,
   );
+  const ssrConcurrency = parseInteger(
+    'SSR_CONCURRENCY',
+    env.SSR_CONCURRENCY,
+    DEFAULT_WORK_CONCURRENCY,
+    { min: 0, max: 1_000 },
+    problems,
+  );
+  const searchConcurrency = parseInteger(
+    'SEARCH_CONCURRENCY',
+    env.SEARCH_CONCURRENCY,
+    DEFAULT_WORK_CONCURRENCY,
+    { min: 1, max: 1_000 },
+    problems,
+  );
   const publicUrl = parsePublicUrl(text('PUBLIC_URL'), problems);
   const allowInsecurePublicUrl = parseBoolean(
     'ALLOW_INSECURE_PUBLIC_URL',
@@ -236,6 +260,8 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     metricsToken,
     drainDelayMs,
     searchMirrorMb,
+    ssrConcurrency,
+    searchConcurrency,
   };
 }
 

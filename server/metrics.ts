@@ -75,6 +75,12 @@ export const metrics = {
     buckets: SECONDS,
     registers: [registry],
   }),
+  shed: new Counter({
+    name: 'dashboard_load_shed_total',
+    help: 'Work turned away at its bound: renders sent as the plain page (SSR_CONCURRENCY), searches answered 503 (SEARCH_CONCURRENCY)',
+    labelNames: ['work'] as const,
+    registers: [registry],
+  }),
   dependencyUp: new Gauge({
     name: 'dashboard_dependency_up',
     help: '1 when the last (cached) status check of a dependency succeeded (api, identity_provider)',

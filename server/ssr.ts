@@ -6,15 +6,18 @@
  * request (`Cache-Control: no-store`); the hashed assets keep their immutable caching.
  *
  * Whatever goes wrong here (no server build, a render that throws) the reader still gets the
- * plain page, which renders in the browser as before.
+ * plain page, which renders in the browser as before. So does a reader who arrives while
+ * SSR_CONCURRENCY renders are running (after a wait of at most SHED_WAIT_MS): under load the
+ * page costs no more than a static file, instead of queueing behind the renders.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './app-env.ts';
+import { Limiter } from './concurrency.ts';
 import { metrics } from './metrics.ts';
 import { fillTemplate } from './ssr-template.ts';
 
@@ -48,6 +51,8 @@ export const WIDTH_COOKIE = 'sm-vw';
 /** Same breakpoint as NARROW_QUERY in src/lib/render-context.ts. */
 const NARROW_QUERY = '(max-width: 1023.98px)';
 const NARROW_BELOW_PX = 1024;
+/** How long a page waits for a render slot before it is sent as the plain page. */
+export const SHED_WAIT_MS = 50;
 
 export interface ServerRenderingOptions {
   distDir: string;
@@ -55,6 +60,8 @@ export interface ServerRenderingOptions {
   /** The app itself, to answer the render's API requests in process. */
   fetch: (request: Request) => Response | Promise<Response>;
   log: (line: string, error?: unknown) => void;
+  /** SSR_CONCURRENCY: renders at once (0: never render on the server). */
+  concurrency: number;
 }
 
 /** The middleware, and `loaded()`: loads the server build now (readiness waits for it). */
@@ -63,12 +70,14 @@ export function serverRendering(
 ): MiddlewareHandler<AppEnv> & { loaded: () => Promise<boolean> } {
   const load = once(() => loadBuild(options.distDir));
   let warned = false;
+  const slots = new Limiter({ limit: options.concurrency, maxWaitMs: SHED_WAIT_MS });
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (
       c.req.method !== 'GET' ||
       c.req.path !== '/' ||
-      !(c.req.header('Accept') ?? '').includes('text/html')
+      !(c.req.header('Accept') ?? '').includes('text/html') ||
+      options.concurrency === 0
     ) {
       return next();
     }
@@ -81,6 +90,27 @@ export function serverRendering(
       return next();
     }
 
+    const release = await slots.acquire(c.req.raw.signal);
+    if (!release) {
+      if (c.req.raw.signal.aborted) return next(); // gone while waiting: nobody to answer
+      metrics.shed.inc({ work: 'render' });
+      c.set('shed', 'render');
+      await next();
+      c.res.headers.append('Server-Timing', 'render;dur=0;desc="busy: rendered in the browser"');
+      return;
+    }
+    try {
+      return await render(c, build, next);
+    } finally {
+      release();
+    }
+  };
+
+  async function render(
+    c: Context<AppEnv>,
+    build: Awaited<ReturnType<typeof loadBuild>>,
+    next: Next,
+  ) {
     const started = performance.now();
     const url = new URL(c.req.url);
     const forwarded = pickHeaders(c.req.raw.headers, [
@@ -121,7 +151,7 @@ export function serverRendering(
       Vary: 'Cookie, Accept-Language',
       'Server-Timing': `render;dur=${ms};desc="${page.complete ? 'with data' : 'partly without data'}, ${page.renders} ${page.renders === 1 ? 'render' : 'renders'}"`,
     });
-  };
+  }
   const loaded = () =>
     load().then(
       () => true,

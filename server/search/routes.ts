@@ -3,11 +3,17 @@
  * dashboard's own search over the agent's mirror. Behind the sign-in gate like /v1. It waits
  * up to `wait` ms (default 2000, at most 10000) for the mirror to be complete and fresh, then
  * answers with what it has; `coverage.complete` false tells the browser to ask again.
+ *
+ * At most SEARCH_CONCURRENCY searches compute at once (server/concurrency.ts); one beyond them
+ * waits up to SEARCH_WAIT_MS for its turn, else answers 503 with `Retry-After: 1` (the browser
+ * asks again then), so a burst never queues past anyone's timeout.
  */
 import { Hono } from 'hono';
 import { isTimeZone, OUTCOMES, type Filters, type Outcome } from '../../contract/batch-filters.ts';
 import { API_MAX_PAGE_SIZE } from '../../contract/paging.ts';
 import type { AppEnv } from '../app-env.ts';
+import { Limiter, nextTurn } from '../concurrency.ts';
+import { metrics } from '../metrics.ts';
 import type { Mirrors } from './mirrors.ts';
 import { historyRoute } from './history.ts';
 import { searchBatches } from './search.ts';
@@ -17,6 +23,8 @@ const MAX_QUERY = 200;
 const DEFAULT_WAIT_MS = 2000;
 const MAX_WAIT_MS = 10_000;
 const DEFAULT_SIZE = 20;
+/** How long a search may wait for a free slot before it answers 503. */
+export const SEARCH_WAIT_MS = 1000;
 
 function integer(raw: string | undefined, fallback: number, min: number, max: number): number {
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
@@ -40,7 +48,16 @@ export function readFilters(query: (name: string) => string | undefined): Filter
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function searchRoutes(mirrors: Mirrors, log: (line: string) => void): Hono<AppEnv> {
+/** SEARCH_CONCURRENCY slots, each waited for at most SEARCH_WAIT_MS. */
+export function searchSlots(concurrency: number): Limiter {
+  return new Limiter({ limit: concurrency, maxWaitMs: SEARCH_WAIT_MS });
+}
+
+export function searchRoutes(
+  mirrors: Mirrors,
+  log: (line: string) => void,
+  slots: Limiter,
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/api/agents/:agentId/batch-runs', async (c) => {
     const agentId = c.req.param('agentId');
@@ -64,15 +81,26 @@ export function searchRoutes(mirrors: Mirrors, log: (line: string) => void): Hon
       page: integer(c.req.query('page'), 0, 0, 1_000_000),
       size: integer(c.req.query('size'), DEFAULT_SIZE, 1, API_MAX_PAGE_SIZE),
     };
-    const answer = searchBatches(
-      mirror.batches,
-      readFilters((name) => c.req.query(name)),
-      paging,
-      mirror.coverage,
-      tz,
-    );
     c.header('Cache-Control', 'no-store');
-    return c.json(answer);
+    const search = async () => {
+      const response = c.json(
+        searchBatches(
+          mirror.batches,
+          readFilters((name) => c.req.query(name)),
+          paging,
+          mirror.coverage,
+          tz,
+        ),
+      );
+      await nextTurn(); // the search is synchronous: hold its slot while others' I/O runs
+      return response;
+    };
+    const done = await slots.run(search, c.req.raw.signal);
+    if (done.ran) return done.value;
+    if (!c.req.raw.signal.aborted) metrics.shed.inc({ work: 'search' });
+    c.set('shed', 'search');
+    c.header('Retry-After', '1');
+    return c.json({ message: 'The server is busy searching: try again in a second.' }, 503);
   });
   // A test case's runs across all the agent's batches (history.ts), over the same mirrors.
   historyRoute(app, mirrors, log);
