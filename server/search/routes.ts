@@ -9,7 +9,7 @@ import { isTimeZone, OUTCOMES, type Filters, type Outcome } from '../../contract
 import { API_MAX_PAGE_SIZE } from '../../contract/paging.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Mirrors } from './mirrors.ts';
-import { searchBatches } from './search.ts';
+import { searchMirror } from './search.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_QUERY = 200;
@@ -63,11 +63,10 @@ export function searchRoutes(mirrors: Mirrors, log: (line: string) => void): Hon
       page: integer(c.req.query('page'), 0, 0, 1_000_000),
       size: integer(c.req.query('size'), DEFAULT_SIZE, 1, API_MAX_PAGE_SIZE),
     };
-    const answer = searchBatches(
-      mirror.batches,
+    const answer = searchMirror(
+      mirror,
       readFilters((name) => c.req.query(name)),
       paging,
-      mirror.coverage,
       tz,
     );
     c.header('Cache-Control', 'no-store');

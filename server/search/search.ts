@@ -2,30 +2,16 @@
  * The answer to one filtered search over a mirror: the page wrapper over the matches, what
  * the summary and the chart need (counts and pass rate over the matches, the chart's points)
  * and how much of the agent was searched. The predicates are the browser's own
- * (contract/batch-filters.ts).
+ * (contract/batch-filters.ts); the matches themselves come from a `MatchSet` (match-set.ts),
+ * kept per filter so that paging over them, or asking again, is O(page).
  */
-import { attemptCounts, batchMatcher, type Filters } from '../../contract/batch-filters.ts';
+import type { Filters } from '../../contract/batch-filters.ts';
 import { pageInfo, pageSlice, type Page, type Paging } from '../../contract/paging.ts';
-import { dateMs, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
-import type { Coverage } from './agent-mirror.ts';
+import type { ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import type { AgentMirror, Coverage } from './agent-mirror.ts';
+import { MatchSet, type ChartPoint, type SearchSummary } from './match-set.ts';
 
-export interface SearchSummary {
-  failed: number;
-  passed: number;
-  unfinished: number;
-  /** Attempts succeeded and finished over the matches whose counts were given. */
-  succeeded: number;
-  finished: number;
-  /** succeeded / finished over the matches; null when nothing finished. */
-  passRate: number | null;
-}
-
-export interface ChartPoint {
-  batchId: string;
-  createdDate: string | null;
-  /** null while unfinished or nothing finished: listed, never plotted. */
-  passRate: number | null;
-}
+export type { ChartPoint, SearchSummary } from './match-set.ts';
 
 export interface SearchAnswer extends Page<ReadBatchRun> {
   summary: SearchSummary;
@@ -33,6 +19,19 @@ export interface SearchAnswer extends Page<ReadBatchRun> {
   coverage: Coverage;
 }
 
+/** The answer from matches already found. */
+export function answerFrom(set: MatchSet, paging: Paging, coverage: Coverage): SearchAnswer {
+  const [start, end] = pageSlice(set.matches.length, paging);
+  return {
+    data: set.matches.slice(start, end),
+    ...pageInfo(set.matches.length, paging),
+    summary: set.summary(),
+    chart: set.chart,
+    coverage,
+  };
+}
+
+/** One search over a list of batch runs, from scratch. */
 export function searchBatches(
   batches: readonly ReadBatchRun[],
   filters: Filters,
@@ -40,39 +39,18 @@ export function searchBatches(
   coverage: Coverage,
   timeZone?: string,
 ): SearchAnswer {
-  const matches = batches.filter(batchMatcher(filters, timeZone));
-  const summary: SearchSummary = {
-    failed: 0,
-    passed: 0,
-    unfinished: 0,
-    succeeded: 0,
-    finished: 0,
-    passRate: null,
-  };
-  const chart: ChartPoint[] = [];
-  for (const batch of matches) {
-    const counts = attemptCounts(batch);
-    if (counts.isUnfinished) summary.unfinished += 1;
-    else if (counts.failed > 0) summary.failed += 1;
-    else if (counts.countsGiven) summary.passed += 1;
-    summary.succeeded += counts.succeeded;
-    summary.finished += counts.finished;
-    if (!Number.isNaN(dateMs(batch.createdDate))) {
-      chart.push({
-        batchId: batch.batchId,
-        createdDate: batch.createdDate,
-        passRate: counts.isUnfinished ? null : counts.passRate,
-      });
-    }
-  }
-  summary.passRate =
-    summary.finished > 0 ? Math.min(1, summary.succeeded / summary.finished) : null;
-  const [start, end] = pageSlice(matches.length, paging);
-  return {
-    data: matches.slice(start, end),
-    ...pageInfo(matches.length, paging),
-    summary,
-    chart,
-    coverage,
-  };
+  const set = new MatchSet(filters, timeZone);
+  set.scan(batches);
+  return answerFrom(set, paging, coverage);
+}
+
+/** The search over an agent's mirror, from its cached matches for these filters. */
+export function searchMirror(
+  mirror: Pick<AgentMirror, 'batches' | 'version' | 'searches' | 'coverage'>,
+  filters: Filters,
+  paging: Paging,
+  timeZone?: string,
+): SearchAnswer {
+  const set = mirror.searches.matches(mirror.batches, mirror.version, filters, timeZone);
+  return answerFrom(set, paging, mirror.coverage);
 }
