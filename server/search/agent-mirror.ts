@@ -62,6 +62,8 @@ export class AgentMirror {
   /** When each unfinished batch is next read again: soon for a recent one, hourly for an old one. */
   private nextCheck = new Map<string, number>();
   private walking: Promise<void> | null = null;
+  /** The last page's turn: pages of concurrent workers take turns one after the other. */
+  private turn: Promise<void> = Promise.resolve();
   private refreshing: Promise<void> | null = null;
 
   constructor(
@@ -149,8 +151,9 @@ export class AgentMirror {
         while (nextToAsk < first.totalPages) {
           const page = nextToAsk++;
           const read = await this.readPage(page);
-          // Each page on its own turn of the event loop, however fast the upstream answers.
-          await yieldToEventLoop();
+          // Each page on its own turn of the event loop (one page a turn, whichever worker
+          // read it), however fast the upstream answers: other requests get in between.
+          await (this.turn = this.turn.then(yieldToEventLoop));
           this.totalCount = read.totalCount;
           pending.set(page, read.data);
           // Pages join in order, so what is held is always the newest part of the list.

@@ -9,7 +9,8 @@ import { isTimeZone, OUTCOMES, type Filters, type Outcome } from '../../contract
 import { API_MAX_PAGE_SIZE } from '../../contract/paging.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Mirrors } from './mirrors.ts';
-import { searchMirror } from './search.ts';
+import { answerBody } from './answer-body.ts';
+import { mirrorMatches } from './search.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_QUERY = 200;
@@ -63,14 +64,18 @@ export function searchRoutes(mirrors: Mirrors, log: (line: string) => void): Hon
       page: integer(c.req.query('page'), 0, 0, 1_000_000),
       size: integer(c.req.query('size'), DEFAULT_SIZE, 1, API_MAX_PAGE_SIZE),
     };
-    const answer = searchMirror(
+    const set = mirrorMatches(
       mirror,
       readFilters((name) => c.req.query(name)),
-      paging,
       tz,
     );
+    const sent = await answerBody(set, paging, mirror.coverage, c.req.header('Accept-Encoding'));
     c.header('Cache-Control', 'no-store');
-    return c.json(answer);
+    c.header('Content-Type', 'application/json');
+    c.header('Vary', 'Accept-Encoding');
+    if (!sent.gzipped) return c.body(sent.body);
+    c.header('Content-Encoding', 'gzip');
+    return c.body(sent.body);
   });
   return app;
 }

@@ -44,6 +44,15 @@ export function searchBatches(
   return answerFrom(set, paging, coverage);
 }
 
+/** The filter's matches over an agent's mirror, from what was found for it before. */
+export function mirrorMatches(
+  mirror: Pick<AgentMirror, 'batches' | 'version' | 'searches'>,
+  filters: Filters,
+  timeZone?: string,
+): MatchSet {
+  return mirror.searches.matches(mirror.batches, mirror.version, filters, timeZone);
+}
+
 /** The search over an agent's mirror, from its cached matches for these filters. */
 export function searchMirror(
   mirror: Pick<AgentMirror, 'batches' | 'version' | 'searches' | 'coverage'>,
@@ -51,6 +60,5 @@ export function searchMirror(
   paging: Paging,
   timeZone?: string,
 ): SearchAnswer {
-  const set = mirror.searches.matches(mirror.batches, mirror.version, filters, timeZone);
-  return answerFrom(set, paging, mirror.coverage);
+  return answerFrom(mirrorMatches(mirror, filters, timeZone), paging, mirror.coverage);
 }
