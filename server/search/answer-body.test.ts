@@ -49,7 +49,8 @@ describe('the answer as sent', () => {
     // The set grows (a walk appended a page): the chart and the counts follow.
     const list = newestFirst(150).map((raw) => readBatchRun(raw) as ReadBatchRun);
     set.scan(list);
-    const grown = JSON.parse(answerJson(set, PAGING, complete)) as { chart: unknown[] };
-    expect(grown.chart).toHaveLength(150);
+    const grown = answerJson(set, PAGING, complete);
+    expect(grown).toBe(JSON.stringify(answerFrom(set, PAGING, complete)));
+    expect((JSON.parse(grown) as { chart: unknown[] }).chart).toHaveLength(150);
   });
 });
