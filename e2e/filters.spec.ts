@@ -51,8 +51,11 @@ test.describe('filtered views', () => {
       if (url.pathname === `/api/agents/${LARGE_AGENT}/batch-runs`) searches.push(request.url());
     });
     await page.goto(`/?agentId=${LARGE_AGENT}&outcome=failed&since=2026-11-20`);
+    // A cold walk of 524 pages: on 2 loaded cores (another spec may walk the same agent on a
+    // replica of its own meanwhile) it can take longer than the default 15 s.
     await expect(searchStatus(page)).toHaveText(
       /^Searched 52,340 of 52,340 batch runs · [1-9][\d,]* match$/,
+      { timeout: 60_000 },
     );
     await expect(batchRows(page)).toHaveCount(20);
     // At most the headline's newest page (the server's HTML usually carries it); the matches

@@ -81,6 +81,11 @@ export const metrics = {
     labelNames: ['work'] as const,
     registers: [registry],
   }),
+  searchMirrorBytes: new Gauge({
+    name: 'dashboard_search_mirror_bytes',
+    help: 'Bytes the search mirror holds for all agents (estimated), kept under SEARCH_MIRROR_MB',
+    registers: [registry],
+  }),
   dependencyUp: new Gauge({
     name: 'dashboard_dependency_up',
     help: '1 when the last (cached) status check of a dependency succeeded (api, identity_provider)',

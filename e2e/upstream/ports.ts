@@ -21,6 +21,8 @@ export const OIDC_CONTROL_PORT = base + 7;
 export const SIGN_IN_USERINFO_PORT = base + 8;
 export const OIDC_USERINFO_PORT = base + 9;
 export const OIDC_USERINFO_CONTROL_PORT = base + 10;
+/** A sandbox production server that cold-filtered-link.spec.ts starts itself, cold. */
+export const COLD_SERVER_PORT = base + 11;
 /** The sign-in server's session secret: the specs seal expired and valid cookies with it. */
 export const E2E_SESSION_SECRET = 'e2e-session-secret-0123456789abcdef';
 /** A key that must never reach a browser, a response or a file of the build. */

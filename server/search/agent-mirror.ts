@@ -15,10 +15,22 @@ import {
   type ReadBatchRun,
 } from '../../contract/read-batch-runs.ts';
 import { internBatch, Interner } from './intern.ts';
+import { MatchCache } from './match-set.ts';
 import type { UpstreamGet } from './upstream.ts';
 
 export const MIRROR_PAGE_SIZE = 100;
 const HOUR = 3_600_000;
+
+/**
+ * A real turn of the event loop (timers, I/O, other requests) between two pages of a walk: the
+ * in-process sandbox answers synchronously, so without it a cold walk would hold the process.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A batch read again as it was (both read by the same reader, so keys come in one order). */
+function unchanged(held: ReadBatchRun, read: ReadBatchRun): boolean {
+  return held.totalAttempts === read.totalAttempts && JSON.stringify(held) === JSON.stringify(read);
+}
 
 export interface Coverage {
   /** Batch runs held (the newest `searched` of the agent's). */
@@ -37,11 +49,21 @@ export class AgentMirror {
   lastChecked = 0;
   /** The last walk's failure, until a walk or refresh succeeds. */
   error: Error | null = null;
+  /**
+   * Changes whenever `batches` changes other than by pages appended at the end (a new walk, a
+   * batch added at the head, a batch whose counts changed): match sets of an older version
+   * start over, those of this one only test what was appended.
+   */
+  version = 0;
+  /** Each recent filter's matches (search.ts). */
+  readonly searches = new MatchCache();
   private interner = new Interner();
   private ids = new Set<string>();
   /** When each unfinished batch is next read again: soon for a recent one, hourly for an old one. */
   private nextCheck = new Map<string, number>();
   private walking: Promise<void> | null = null;
+  /** The last page's turn: pages of concurrent workers take turns one after the other. */
+  private turn: Promise<void> = Promise.resolve();
   private refreshing: Promise<void> | null = null;
 
   constructor(
@@ -94,6 +116,8 @@ export class AgentMirror {
     this.bytes = 0;
     this.totalCount = 0;
     this.complete = false;
+    this.version += 1;
+    this.searches.clear();
   }
 
   private async readPage(page: number) {
@@ -107,8 +131,10 @@ export class AgentMirror {
     this.ids.add(batch.batchId);
     this.bytes += internBatch(batch, this.interner);
     if (attemptCounts(batch).isUnfinished) this.scheduleCheck(batch);
-    if (atHead) this.batches.unshift(batch);
-    else this.batches.push(batch);
+    if (atHead) {
+      this.batches.unshift(batch);
+      this.version += 1;
+    } else this.batches.push(batch);
   }
 
   private async walk(): Promise<void> {
@@ -125,6 +151,9 @@ export class AgentMirror {
         while (nextToAsk < first.totalPages) {
           const page = nextToAsk++;
           const read = await this.readPage(page);
+          // Each page on its own turn of the event loop (one page a turn, whichever worker
+          // read it), however fast the upstream answers: other requests get in between.
+          await (this.turn = this.turn.then(yieldToEventLoop));
           this.totalCount = read.totalCount;
           pending.set(page, read.data);
           // Pages join in order, so what is held is always the newest part of the list.
@@ -216,9 +245,12 @@ export class AgentMirror {
     this.nextCheck.set(batch.batchId, this.now() + wait);
   }
 
+  /** Holds the batch as read again, unless nothing in it changed (the version stays). */
   private replace(index: number, batch: ReadBatchRun): void {
     this.scheduleCheck(batch);
+    if (unchanged(this.batches[index]!, batch)) return;
     this.bytes += internBatch(batch, this.interner);
     this.batches[index] = batch;
+    this.version += 1;
   }
 }

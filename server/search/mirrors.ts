@@ -3,6 +3,7 @@
  * hold more than the budget, the least recently used agents are dropped (never the one being
  * used). Nothing here outlives the process; a cold replica walks again.
  */
+import { metrics } from '../metrics.ts';
 import { AgentMirror } from './agent-mirror.ts';
 import type { UpstreamGet } from './upstream.ts';
 
@@ -47,13 +48,15 @@ export class Mirrors {
 
   /** Drops least recently used agents (other than `keep`) until within the budget. */
   evict(keep: string): void {
-    if (this.bytes <= this.options.budgetBytes) return;
-    const byAge = [...this.agents.values()]
-      .filter((mirror) => mirror.agentId !== keep)
-      .sort((a, b) => a.lastUsed - b.lastUsed);
-    for (const mirror of byAge) {
-      if (this.bytes <= this.options.budgetBytes) return;
-      this.agents.delete(mirror.agentId);
+    if (this.bytes > this.options.budgetBytes) {
+      const byAge = [...this.agents.values()]
+        .filter((mirror) => mirror.agentId !== keep)
+        .sort((a, b) => a.lastUsed - b.lastUsed);
+      for (const mirror of byAge) {
+        if (this.bytes <= this.options.budgetBytes) break;
+        this.agents.delete(mirror.agentId);
+      }
     }
+    metrics.searchMirrorBytes.set(this.bytes);
   }
 }

@@ -15,8 +15,9 @@ import type { AppEnv } from '../app-env.ts';
 import { Limiter, nextTurn } from '../concurrency.ts';
 import { metrics } from '../metrics.ts';
 import type { Mirrors } from './mirrors.ts';
+import { answerBody } from './answer-body.ts';
 import { historyRoute } from './history.ts';
-import { searchBatches } from './search.ts';
+import { mirrorMatches } from './search.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_QUERY = 200;
@@ -81,26 +82,32 @@ export function searchRoutes(
       page: integer(c.req.query('page'), 0, 0, 1_000_000),
       size: integer(c.req.query('size'), DEFAULT_SIZE, 1, API_MAX_PAGE_SIZE),
     };
-    c.header('Cache-Control', 'no-store');
     const search = async () => {
-      const response = c.json(
-        searchBatches(
-          mirror.batches,
-          readFilters((name) => c.req.query(name)),
-          paging,
-          mirror.coverage,
-          tz,
-        ),
+      const set = mirrorMatches(
+        mirror,
+        readFilters((name) => c.req.query(name)),
+        tz,
       );
-      await nextTurn(); // the search is synchronous: hold its slot while others' I/O runs
-      return response;
+      // The search is synchronous: its slot is held a turn while others' I/O runs.
+      const [sent] = await Promise.all([
+        answerBody(set, paging, mirror.coverage, c.req.header('Accept-Encoding')),
+        nextTurn(),
+      ]);
+      return sent;
     };
+    c.header('Cache-Control', 'no-store');
     const done = await slots.run(search, c.req.raw.signal);
-    if (done.ran) return done.value;
-    if (!c.req.raw.signal.aborted) metrics.shed.inc({ work: 'search' });
-    c.set('shed', 'search');
-    c.header('Retry-After', '1');
-    return c.json({ message: 'The server is busy searching: try again in a second.' }, 503);
+    if (!done.ran) {
+      if (!c.req.raw.signal.aborted) metrics.shed.inc({ work: 'search' });
+      c.set('shed', 'search');
+      c.header('Retry-After', '1');
+      return c.json({ message: 'The server is busy searching: try again in a second.' }, 503);
+    }
+    const sent = done.value;
+    c.header('Content-Type', 'application/json');
+    c.header('Vary', 'Accept-Encoding');
+    if (sent.gzipped) c.header('Content-Encoding', 'gzip');
+    return c.body(sent.body);
   });
   // A test case's runs across all the agent's batches (history.ts), over the same mirrors.
   historyRoute(app, mirrors, log);

@@ -2,30 +2,18 @@
  * The answer to one filtered search over a mirror: the page wrapper over the matches, what
  * the summary and the chart need (counts and pass rate over the matches, the chart's points)
  * and how much of the agent was searched. The predicates are the browser's own
- * (contract/batch-filters.ts).
+ * (contract/batch-filters.ts); the matches themselves come from a `MatchSet` (match-set.ts),
+ * kept per filter so that paging over them, or asking again, is O(page).
  */
-import { attemptCounts, batchMatcher, type Filters } from '../../contract/batch-filters.ts';
+import type { Filters } from '../../contract/batch-filters.ts';
 import { pageInfo, pageSlice, type Page, type Paging } from '../../contract/paging.ts';
 import type { ReadBatchRun } from '../../contract/read-batch-runs.ts';
-import type { Coverage } from './agent-mirror.ts';
-import { chartPoints, type ChartPoint } from './chart.ts';
+import type { AgentMirror, Coverage } from './agent-mirror.ts';
+import type { ChartPoint } from './chart.ts';
+import { MatchSet, type SearchSummary } from './match-set.ts';
 
 export type { ChartPoint } from './chart.ts';
-
-export interface SearchSummary {
-  /** Matches by outcome (a match whose counts were not given is in none of them). */
-  failed: number;
-  passed: number;
-  unfinished: number;
-  /** Attempts of the finished matches whose counts were given (as the page summary pools). */
-  succeeded: number;
-  failedAttempts: number;
-  finished: number;
-  /** Attempts the unfinished matches still wait for. */
-  pending: number;
-  /** succeeded / finished over the finished matches; null when nothing finished. */
-  passRate: number | null;
-}
+export type { SearchSummary } from './match-set.ts';
 
 export interface SearchAnswer extends Page<ReadBatchRun> {
   summary: SearchSummary;
@@ -33,6 +21,19 @@ export interface SearchAnswer extends Page<ReadBatchRun> {
   coverage: Coverage;
 }
 
+/** The answer from matches already found. */
+export function answerFrom(set: MatchSet, paging: Paging, coverage: Coverage): SearchAnswer {
+  const [start, end] = pageSlice(set.matches.length, paging);
+  return {
+    data: set.matches.slice(start, end),
+    ...pageInfo(set.matches.length, paging),
+    summary: set.summary(),
+    chart: set.chartPoints(),
+    coverage,
+  };
+}
+
+/** One search over a list of batch runs, from scratch. */
 export function searchBatches(
   batches: readonly ReadBatchRun[],
   filters: Filters,
@@ -40,38 +41,26 @@ export function searchBatches(
   coverage: Coverage,
   timeZone?: string,
 ): SearchAnswer {
-  const matches = batches.filter(batchMatcher(filters, timeZone));
-  const summary: SearchSummary = {
-    failed: 0,
-    passed: 0,
-    unfinished: 0,
-    succeeded: 0,
-    failedAttempts: 0,
-    finished: 0,
-    pending: 0,
-    passRate: null,
-  };
-  for (const batch of matches) {
-    const counts = attemptCounts(batch);
-    if (counts.isUnfinished) {
-      summary.unfinished += 1;
-      summary.pending += counts.pending;
-      continue;
-    }
-    if (counts.failed > 0) summary.failed += 1;
-    else if (counts.countsGiven) summary.passed += 1;
-    summary.succeeded += counts.succeeded;
-    summary.failedAttempts += counts.failed;
-    summary.finished += counts.finished;
-  }
-  summary.passRate =
-    summary.finished > 0 ? Math.min(1, summary.succeeded / summary.finished) : null;
-  const [start, end] = pageSlice(matches.length, paging);
-  return {
-    data: matches.slice(start, end),
-    ...pageInfo(matches.length, paging),
-    summary,
-    chart: chartPoints(matches),
-    coverage,
-  };
+  const set = new MatchSet(filters, timeZone);
+  set.scan(batches);
+  return answerFrom(set, paging, coverage);
+}
+
+/** The filter's matches over an agent's mirror, from what was found for it before. */
+export function mirrorMatches(
+  mirror: Pick<AgentMirror, 'batches' | 'version' | 'searches'>,
+  filters: Filters,
+  timeZone?: string,
+): MatchSet {
+  return mirror.searches.matches(mirror.batches, mirror.version, filters, timeZone);
+}
+
+/** The search over an agent's mirror, from its cached matches for these filters. */
+export function searchMirror(
+  mirror: Pick<AgentMirror, 'batches' | 'version' | 'searches' | 'coverage'>,
+  filters: Filters,
+  paging: Paging,
+  timeZone?: string,
+): SearchAnswer {
+  return answerFrom(mirrorMatches(mirror, filters, timeZone), paging, mirror.coverage);
 }
