@@ -52,6 +52,23 @@ describe('a search beyond SEARCH_CONCURRENCY=1', () => {
     expect((await app.request(path)).status).toBe(200);
   });
 
+  it('holds a test case’s history to the same slots', async () => {
+    const { app, slots } = searchApp();
+    const found = (await (await app.request(path)).json()) as {
+      data: { testCases: { testCaseId: string }[] }[];
+    };
+    const testCaseId = found.data[0]!.testCases[0]!.testCaseId;
+    const history = `/api/agents/${agentId}/test-cases/${testCaseId}/runs?wait=10000`;
+    const release = (await slots.acquire())!;
+    const busy = await app.request(history);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('Retry-After')).toBe('1');
+    release();
+    const answer = await app.request(history);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { totalCount: number }).totalCount).toBeGreaterThan(0);
+  });
+
   it('is answered when the slot frees within the wait', async () => {
     const { app, slots } = searchApp();
     expect((await app.request(path)).status).toBe(200);
