@@ -137,58 +137,28 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
     );
   }
 
+  const int = (name: string, fallback: number, min: number, max: number) =>
+    parseInteger(name, env[name], fallback, { min, max }, problems);
   const apiUrl = parseApiUrl(text('SIGMAMIND_API_URL') || DEFAULT_API_URL, problems);
   const host = text('HOST') || DEFAULT_HOST;
-  const port = parseInteger('PORT', env.PORT, DEFAULT_PORT, { min: 0, max: 65_535 }, problems);
-  const upstreamTimeoutMs = parseInteger(
-    'UPSTREAM_TIMEOUT_MS',
-    env.UPSTREAM_TIMEOUT_MS,
-    DEFAULT_UPSTREAM_TIMEOUT_MS,
-    { min: 1, max: 600_000 },
-    problems,
-  );
-  const maxUpstreamBytes = parseInteger(
+  const port = int('PORT', DEFAULT_PORT, 0, 65_535);
+  const upstreamTimeoutMs = int('UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 600_000);
+  const maxUpstreamBytes = int(
     'MAX_UPSTREAM_BYTES',
-    env.MAX_UPSTREAM_BYTES,
     DEFAULT_MAX_UPSTREAM_BYTES,
-    { min: 1, max: 1024 * 1024 * 1024 },
-    problems,
+    1,
+    1024 * 1024 * 1024,
   );
-  const maxUpstreamConcurrency = parseInteger(
+  const maxUpstreamConcurrency = int(
     'MAX_UPSTREAM_CONCURRENCY',
-    env.MAX_UPSTREAM_CONCURRENCY,
     DEFAULT_MAX_UPSTREAM_CONCURRENCY,
-    { min: 1, max: 10_000 },
-    problems,
+    1,
+    10_000,
   );
-  const ssrDataBudgetMs = parseInteger(
-    'SSR_DATA_BUDGET_MS',
-    env.SSR_DATA_BUDGET_MS,
-    DEFAULT_SSR_DATA_BUDGET_MS,
-    { min: 0, max: 10_000 },
-    problems,
-  );
-  const searchMirrorMb = parseInteger(
-    'SEARCH_MIRROR_MB',
-    env.SEARCH_MIRROR_MB,
-    DEFAULT_SEARCH_MIRROR_MB,
-    { min: 1, max: 64 * 1024 },
-    problems,
-  );
-  const ssrConcurrency = parseInteger(
-    'SSR_CONCURRENCY',
-    env.SSR_CONCURRENCY,
-    DEFAULT_WORK_CONCURRENCY,
-    { min: 0, max: 1_000 },
-    problems,
-  );
-  const searchConcurrency = parseInteger(
-    'SEARCH_CONCURRENCY',
-    env.SEARCH_CONCURRENCY,
-    DEFAULT_WORK_CONCURRENCY,
-    { min: 1, max: 1_000 },
-    problems,
-  );
+  const ssrDataBudgetMs = int('SSR_DATA_BUDGET_MS', DEFAULT_SSR_DATA_BUDGET_MS, 0, 10_000);
+  const searchMirrorMb = int('SEARCH_MIRROR_MB', DEFAULT_SEARCH_MIRROR_MB, 1, 64 * 1024);
+  const ssrConcurrency = int('SSR_CONCURRENCY', DEFAULT_WORK_CONCURRENCY, 0, 1_000);
+  const searchConcurrency = int('SEARCH_CONCURRENCY', DEFAULT_WORK_CONCURRENCY, 1, 1_000);
   const publicUrl = parsePublicUrl(text('PUBLIC_URL'), problems);
   const allowInsecurePublicUrl = parseBoolean(
     'ALLOW_INSECURE_PUBLIC_URL',
@@ -211,13 +181,7 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
       'METRICS_TOKEN must be at least 16 characters (for example: openssl rand -hex 24)',
     );
   }
-  const drainDelayMs = parseInteger(
-    'DRAIN_DELAY_MS',
-    env.DRAIN_DELAY_MS,
-    DEFAULT_DRAIN_DELAY_MS,
-    { min: 0, max: 60_000 },
-    problems,
-  );
+  const drainDelayMs = int('DRAIN_DELAY_MS', DEFAULT_DRAIN_DELAY_MS, 0, 60_000);
   const allowedHosts = commaList(text('ALLOWED_HOSTS'));
   const allowAnonymous = parseBoolean('ALLOW_ANONYMOUS', env.ALLOW_ANONYMOUS, problems);
   const auth = parseAuth(env, publicUrl, problems);
@@ -229,13 +193,7 @@ export function loadConfig(env: Env = process.env, command: Command = 'dev'): Se
   }
 
   const sandboxLiveCycleSeconds = text('SANDBOX_LIVE_CYCLE_SECONDS')
-    ? parseInteger(
-        'SANDBOX_LIVE_CYCLE_SECONDS',
-        env.SANDBOX_LIVE_CYCLE_SECONDS,
-        60,
-        { min: 1, max: 86_400 },
-        problems,
-      )
+    ? int('SANDBOX_LIVE_CYCLE_SECONDS', 60, 1, 86_400)
     : undefined;
   const logLevel = parseLogLevel(text('LOG_LEVEL'), problems);
 
