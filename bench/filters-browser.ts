@@ -38,7 +38,7 @@ export async function browserSearch(url: string, timeoutMs = 300_000): Promise<B
     const started = performance.now();
     await page.goto(url);
     const status = page.getByRole('status').filter({ hasText: /^Searched / });
-    // Complete: "Searched N of N batch runs · M match", no "…" and no Stop.
+    // Complete: "Searched N of N batch runs · M matches", no "…" and no Stop.
     // A string, not a function: tsx would add helpers the page does not have.
     await page.waitForFunction(
       `(() => {

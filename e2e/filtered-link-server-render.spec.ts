@@ -41,7 +41,7 @@ test('a filtered link carries its matches in the first HTML once the mirror is w
 }) => {
   const expected = await expectedMatches(request);
   expect(expected.length).toBeGreaterThan(20);
-  const status = `Searched 125 of 125 batch runs · ${expected.length} match`;
+  const status = `Searched 125 of 125 batch runs · ${expected.length} matches`;
 
   // Someone opens the link (with JavaScript): the server's mirror of the agent fills.
   await page.goto(LINK);
@@ -80,7 +80,7 @@ test('export of the matches pages through the search; compare picks from the mat
   const expected = await expectedMatches(request);
   await page.goto(LINK);
   await expect(page.getByRole('status').filter({ hasText: /^Searched / })).toHaveText(
-    `Searched 125 of 125 batch runs · ${expected.length} match`,
+    `Searched 125 of 125 batch runs · ${expected.length} matches`,
   );
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Export matching batch runs' });

@@ -85,7 +85,7 @@ test('the live agent’s new batch shows in a filtered view (outcome=unfinished)
   await page.clock.install();
   await page.goto(`/?agentId=${LIVE_AGENT}&outcome=unfinished`);
   await expect(page.getByRole('status').filter({ hasText: /^Searched / })).toHaveText(
-    /^Searched [\d,]+ of [\d,]+ batch runs · \d+ match$/,
+    /^Searched [\d,]+ of [\d,]+ batch runs · \d+ match(es)?$/,
   );
   const before = await newest();
   // The sandbox starts its next live batch at the next cycle boundary.
@@ -122,7 +122,7 @@ test('while the server still searches, the summary says “so far”; Stop keeps
   await expect(batchRows(page)).toHaveCount(20);
   await page.getByRole('combobox', { name: 'Outcome' }).selectOption('failed');
   const status = page.getByRole('status').filter({ hasText: /^Searched / });
-  await expect(status).toHaveText(/^Searched 60 of 125 batch runs · \d+ match…$/);
+  await expect(status).toHaveText(/^Searched 60 of 125 batch runs · \d+ match(es)?…$/);
   await expect(
     page.getByRole('heading', {
       name: /^Matching batch runs so far: \d+ batch runs( · \d+ unfinished)? · searched 60 of 125$/,
@@ -132,7 +132,7 @@ test('while the server still searches, the summary says “so far”; Stop keeps
   // It asks again while the server searches…
   await expect.poll(() => searches.length).toBeGreaterThan(2);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(status).toHaveText(/^Searched 60 of 125 batch runs · \d+ match · stopped$/);
+  await expect(status).toHaveText(/^Searched 60 of 125 batch runs · \d+ match(es)? · stopped$/);
   // …and not after Stop, keeping the matches found.
   const asked = searches.length;
   await page.waitForTimeout(2_000);

@@ -18,7 +18,9 @@ test.describe('filtered views', () => {
   }) => {
     const link = `/?agentId=${EXAMPLE_AGENT}&outcome=failed&q=angry&until=2026-03-20&size=10&page=2`;
     await page.goto(link);
-    await expect(searchStatus(page)).toHaveText(/^Searched \d+ of 125 batch runs · \d+ match$/);
+    await expect(searchStatus(page)).toHaveText(
+      /^Searched \d+ of 125 batch runs · \d+ match(es)?$/,
+    );
     await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(
       'Failed something',
     );
@@ -29,7 +31,9 @@ test.describe('filtered views', () => {
     );
 
     await page.reload();
-    await expect(searchStatus(page)).toHaveText(/^Searched \d+ of 125 batch runs · \d+ match$/);
+    await expect(searchStatus(page)).toHaveText(
+      /^Searched \d+ of 125 batch runs · \d+ match(es)?$/,
+    );
     expect(await batchIds(page)).toEqual(rows);
 
     const other = await browser.newContext();
@@ -54,7 +58,7 @@ test.describe('filtered views', () => {
     // A cold walk of 524 pages: on 2 loaded cores (another spec may walk the same agent on a
     // replica of its own meanwhile) it can take longer than the default 15 s.
     await expect(searchStatus(page)).toHaveText(
-      /^Searched 52,340 of 52,340 batch runs · [1-9][\d,]* match$/,
+      /^Searched 52,340 of 52,340 batch runs · [1-9][\d,]* match(es)?$/,
       { timeout: 60_000 },
     );
     await expect(batchRows(page)).toHaveCount(20);
@@ -73,7 +77,9 @@ test.describe('filtered views', () => {
     await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
     await expect(batchRows(page)).toHaveCount(20);
     await page.getByRole('combobox', { name: 'Outcome' }).selectOption('unfinished');
-    await expect(searchStatus(page)).toHaveText(/^Searched 125 of 125 batch runs · \d+ match$/);
+    await expect(searchStatus(page)).toHaveText(
+      /^Searched 125 of 125 batch runs · \d+ match(es)?$/,
+    );
     await page.getByRole('searchbox', { name: 'Text' }).fill('GPT-4O');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(/outcome=unfinished.*q=GPT-4O|q=GPT-4O.*outcome=unfinished/);

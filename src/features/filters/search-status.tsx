@@ -7,12 +7,12 @@ import type { FilterSearch } from './use-filter-search';
 
 const OUTCOME_WORDS = { failed: 'failed something', passed: 'passed', unfinished: 'unfinished' };
 
-/** "Searched 1,300 of 52,340 batch runs · 23 match" with Stop while it runs, then how it ended. */
+/** "Searched 1,300 of 52,340 batch runs · 23 matches" with Stop while it runs, then how it ended. */
 export function SearchStatus({ search }: { search: FilterSearch }) {
   const { progress, status, matchCount } = search;
   const searched = progress ? formatCount(progress.searched) : '0';
   const total = progress ? formatCount(progress.totalCount) : '…';
-  const line = `Searched ${searched} of ${total} batch runs · ${formatCount(matchCount)} match`;
+  const line = `Searched ${searched} of ${total} batch runs · ${plural(matchCount, 'match', 'matches')}`;
   return (
     <div className="flex min-h-8 flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
       <p role="status" className="tabular-nums">

@@ -125,7 +125,7 @@ describe('the list under a filter', () => {
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=failed&size=50`,
     });
-    expect(await screen.findByText(/Searched 100 of 450 batch runs · 66 match/)).toBeVisible();
+    expect(await screen.findByText(/Searched 100 of 450 batch runs · 66 matches/)).toBeVisible();
     expect(
       await screen.findByRole('table', { name: /^Matching batch runs of/ }),
     ).toBeInTheDocument();
@@ -135,7 +135,7 @@ describe('the list under a filter', () => {
     );
     expect(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
     agent.fill(450);
-    await screen.findByText(/Searched 450 of 450 batch runs · 300 match/, {}, { timeout: 3000 });
+    await screen.findByText(/Searched 450 of 450 batch runs · 300 matches/, {}, { timeout: 3000 });
     expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Pagination' })).toHaveTextContent(
       /Page 1 of 6 · 300 matching batch runs/,
@@ -155,7 +155,7 @@ describe('the list under a filter', () => {
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=passed&size=20`,
     });
-    await screen.findByText(/Searched 250 of 250 batch runs · 84 match/);
+    await screen.findByText(/Searched 250 of 250 batch runs · 84 matches/);
     const previous = screen.getByRole('link', { name: 'Previous page' });
     const next = screen.getByRole('link', { name: 'Next page' });
     expect(previous).toHaveAttribute('aria-disabled', 'true');
@@ -222,9 +222,9 @@ describe('the list under a filter', () => {
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=failed`,
     });
-    await screen.findByText(/Searched 100 of 2,000 batch runs · 66 match/);
+    await screen.findByText(/Searched 100 of 2,000 batch runs · 66 matches/);
     await user.click(screen.getByRole('button', { name: 'Stop' }));
-    await screen.findByText(/Searched 100 of 2,000 batch runs · 66 match · stopped/);
+    await screen.findByText(/Searched 100 of 2,000 batch runs · 66 matches · stopped/);
     const asked = agent.searches.length;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS * 3));
     expect(agent.searches).toHaveLength(asked);
@@ -237,10 +237,10 @@ describe('the list under a filter', () => {
     renderWithProviders(<AgentPage agentId={AGENT} />, {
       url: `/?agentId=${AGENT}&outcome=failed`,
     });
-    await screen.findByText(/Searched 100 of 2,000 batch runs · 66 match/);
+    await screen.findByText(/Searched 100 of 2,000 batch runs · 66 matches/);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Outcome' }), 'passed');
     expect(window.location.search).toContain('outcome=passed');
-    await screen.findByText(/Searched 100 of 2,000 batch runs · 34 match/);
+    await screen.findByText(/Searched 100 of 2,000 batch runs · 34 matches/);
     expect(screen.getByRole('list', { name: 'Active filters' })).toHaveTextContent('Passed');
   });
 
