@@ -18,6 +18,13 @@ import {
 // hostile content and failures; and the production build forwarding to it with a canary key.
 // The production servers run as users run them: compiled, with plain node (`npm run build`).
 const SERVE = 'node dist-server/server/serve.js';
+/**
+ * The servers under test render every page with its data: the tests assert what the first
+ * HTML holds, not how fast it came, and on a loaded CI machine 300 ms (the production budget)
+ * is sometimes not enough. The budget running out and renders beyond the bound are tested on
+ * their own (e2e/cold-filtered-link.spec.ts, server/ssr-bound.test.ts).
+ */
+const RENDER_ENV = { SSR_DATA_BUDGET_MS: '2500', SSR_CONCURRENCY: '8' };
 
 /** The build under test (`npm run build` writes dist/; DIST_DIR lets parallel runs use their own). */
 const distDir = process.env.DIST_DIR ?? 'dist';
@@ -65,6 +72,7 @@ export default defineConfig({
         SIGMAMIND_API_KEY: '',
         SANDBOX: '1',
         DIST_DIR: distDir,
+        ...RENDER_ENV,
         // Playwright stops the servers with SIGTERM: no balancer to wait for here.
         DRAIN_DELAY_MS: '0',
         // The live agent starts a batch every 20 s (runs ~13 s), so e2e/live-and-keyboard.spec.ts
@@ -89,6 +97,7 @@ export default defineConfig({
         PORT: String(UPSTREAM_PORT),
         SIGMAMIND_API_KEY: CANARY_KEY,
         DIST_DIR: distDir,
+        ...RENDER_ENV,
         // Playwright stops the servers with SIGTERM: no balancer to wait for here.
         DRAIN_DELAY_MS: '0',
         SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
@@ -114,6 +123,7 @@ export default defineConfig({
         SIGMAMIND_API_KEY: CANARY_KEY,
         SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
         DIST_DIR: distDir,
+        ...RENDER_ENV,
         // Playwright stops the servers with SIGTERM: no balancer to wait for here.
         DRAIN_DELAY_MS: '0',
         AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
@@ -148,6 +158,7 @@ export default defineConfig({
         SIGMAMIND_API_KEY: CANARY_KEY,
         SIGMAMIND_API_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
         DIST_DIR: distDir,
+        ...RENDER_ENV,
         AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_USERINFO_PORT}`,
         AUTH_OIDC_CLIENT_ID: 'dashboard-e2e',
         AUTH_OIDC_CLIENT_SECRET: 'dashboard-e2e-secret',
