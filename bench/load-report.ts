@@ -64,6 +64,7 @@ export function summarizeVariant(samples: Sample[], elapsedS: number, stats: Req
 
 type VariantFigures = ReturnType<typeof summarizeVariant> & {
   server: { eventLoopLagMs: { p99: number; max: number } } | null;
+  clientLagMs?: { p99: number; max: number };
 };
 type Run = Partial<Record<'ssr' | 'plain', VariantFigures>>;
 
@@ -76,7 +77,7 @@ function describe(name: string, v: VariantFigures): string {
       : '';
   return (
     `${name}: ${v.requestsPerSecond} req/s, ${v.requests} req, ${v.errors} errors, ${v.timeouts} timeouts${shed}, ` +
-    `p50 ${p50} p95 ${p95} p99 ${p99} ms, loop lag p99 ${v.server?.eventLoopLagMs.p99 ?? '?'} ms${renders}`
+    `p50 ${p50} p95 ${p95} p99 ${p99} ms, loop lag p99 ${v.server?.eventLoopLagMs.p99 ?? '?'} ms (bench's own: p99 ${v.clientLagMs?.p99 ?? '?'}, max ${v.clientLagMs?.max ?? '?'} ms)${renders}`
   );
 }
 

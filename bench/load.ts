@@ -11,6 +11,7 @@
  *   LOAD_SECONDS (20) · LOAD_CLIENTS (200) · LOAD_RUNS (1) · LOAD_REFERENCE (1; 0: no
  *   reference) · LOAD_PORT (0: any free port; else this port, the reference on the next one)
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -108,9 +109,15 @@ async function runLoad(baseUrl: string, mix: Target[], stats: RequestStats) {
     }
   }
 
+  // The bench's own event loop: a late client reads its answers late (a timeout may be its own).
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const started = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, client));
-  return { samples, elapsedS: (performance.now() - started) / 1000 };
+  lag.disable();
+  const ms = (ns: number) => Math.round(ns / 1e6);
+  const clientLagMs = { p99: ms(lag.percentile(99)), max: ms(lag.max) };
+  return { samples, elapsedS: (performance.now() - started) / 1000, clientLagMs };
 }
 
 const running = new Set<ChildProcess>();
@@ -125,11 +132,11 @@ async function measure(variant: Variant) {
     const mix = buildMix(await assetsOf(baseUrl), agents);
     const stats: RequestStats = { abandoned: 0 };
     await markMetrics(baseUrl);
-    const { samples, elapsedS } = await runLoad(baseUrl, mix, stats);
+    const { samples, elapsedS, clientLagMs } = await runLoad(baseUrl, mix, stats);
     const server = await runMetrics(baseUrl);
     // Let the abandoned-fetch check of the last timeouts report before reading it.
     if (samples.some((s) => s.outcome.kind === 'timeout')) await sleep(2500);
-    return { ...summarizeVariant(samples, elapsedS, stats), server };
+    return { ...summarizeVariant(samples, elapsedS, stats), server, clientLagMs };
   } finally {
     await stopServer(child);
     running.delete(child);
