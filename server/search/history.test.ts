@@ -4,12 +4,12 @@
  * newest first, paged; the coverage while the mirror fills; 401 without a session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchRunPageReader, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
 import { testCaseRuns, type TestCaseRunCounts } from '../../contract/test-case-runs.ts';
 import { createServerApp } from '../app.ts';
-import { sandboxTarget, type ForwardTarget } from '../api/targets.ts';
+import { sandboxTarget } from '../api/targets.ts';
 import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
 import { loadConfig } from '../config.ts';
+import { counting, everyBatch, signedInApp } from './test-apps.ts';
 import { AGENTS, EXAMPLE_AGENT_ID } from '../sandbox/catalog.ts';
 
 interface HistoryAnswer {
@@ -19,33 +19,8 @@ interface HistoryAnswer {
   coverage: { searched: number; of: number; complete: boolean };
 }
 
-function counting(target: ForwardTarget, delayMs = 0) {
-  const paths: string[] = [];
-  return {
-    paths,
-    target: {
-      ...target,
-      send: async (request: Request) => {
-        paths.push(new URL(request.url).pathname + new URL(request.url).search);
-        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-        return target.send(request);
-      },
-    },
-  };
-}
-
 const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' });
 const app = createServerApp(config, { target: sandboxTarget() });
-
-async function everyBatch(agentId: string): Promise<ReadBatchRun[]> {
-  const all: ReadBatchRun[] = [];
-  for (let page = 0; ; page += 1) {
-    const response = await app.request(`/v1/batch-runs?agentId=${agentId}&page=${page}&size=100`);
-    const read = batchRunPageReader.parse(await response.json());
-    all.push(...read.data);
-    if (!read.hasNext) return all;
-  }
-}
 
 async function history(agentId: string, testCaseId: string, size: number) {
   const runs: TestCaseRunCounts[] = [];
@@ -67,7 +42,7 @@ describe('a test case’s history', () => {
   it.each(MEDIUM.map((agent) => agent.ref.agentId))(
     'equals find-runs over every /v1 page (%s)',
     async (agentId) => {
-      const all = await everyBatch(agentId);
+      const all = await everyBatch(app, agentId);
       // Test cases of the newest batch and of the oldest: the pool recurs across the history.
       const ids = new Set(
         [all[0], all.at(-1)].flatMap((batch) => batch!.testCases.map((tc) => tc.testCaseId)),
@@ -109,19 +84,7 @@ describe('the sign-in gate', () => {
 
   it('answers 401 without a session and never reads the API', async () => {
     const gated = counting(sandboxTarget());
-    const signedIn = createServerApp(
-      loadConfig({
-        SANDBOX: '1',
-        LOG_LEVEL: 'silent',
-        AUTH_OIDC_ISSUER: provider.issuer,
-        AUTH_OIDC_CLIENT_ID: 'dashboard',
-        AUTH_OIDC_CLIENT_SECRET: 'dashboard-secret',
-        PUBLIC_URL: 'http://localhost:4921',
-        SESSION_SECRET: 'a-session-secret-long-enough-for-the-config-check-0123456789',
-        ALLOWED_EMAIL_DOMAINS: 'example.com',
-      }),
-      { target: gated.target },
-    );
+    const signedIn = signedInApp(provider.issuer, 'http://localhost:4921', gated.target);
     const response = await signedIn.request(
       `http://localhost:4921/api/agents/${EXAMPLE_AGENT_ID}/test-cases/tc_d17T6uReChpyfFeP/runs`,
     );

@@ -5,11 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { batchMatcher, type Filters } from '../../contract/batch-filters.ts';
-import { batchRunPageReader, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
 import { createServerApp } from '../app.ts';
-import { sandboxTarget, type ForwardTarget } from '../api/targets.ts';
+import { sandboxTarget } from '../api/targets.ts';
 import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
 import { loadConfig } from '../config.ts';
+import { counting, everyBatch, signedInApp } from './test-apps.ts';
 import { AGENTS } from '../sandbox/catalog.ts';
 import type { SearchAnswer } from './search.ts';
 
@@ -32,34 +32,10 @@ const COMBINATIONS: Partial<Filters>[] = [
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata'];
 const SMALL_AGENTS = AGENTS.filter((agent) => agent.history.count <= 500).map((a) => a.ref.agentId);
 
-function counting(target: ForwardTarget) {
-  const paths: string[] = [];
-  return {
-    paths,
-    target: {
-      ...target,
-      send: (request: Request) => (
-        paths.push(new URL(request.url).pathname + new URL(request.url).search),
-        target.send(request)
-      ),
-    },
-  };
-}
-
 const sandbox = counting(sandboxTarget());
 const app = createServerApp(loadConfig({ SANDBOX: '1', LOG_LEVEL: 'silent' }), {
   target: sandbox.target,
 });
-
-async function everyBatch(agentId: string): Promise<ReadBatchRun[]> {
-  const all: ReadBatchRun[] = [];
-  for (let page = 0; ; page += 1) {
-    const response = await app.request(`/v1/batch-runs?agentId=${agentId}&page=${page}&size=100`);
-    const read = batchRunPageReader.parse(await response.json());
-    all.push(...read.data);
-    if (!read.hasNext) return all;
-  }
-}
 
 async function searchIds(agentId: string, filters: Partial<Filters>, tz: string) {
   const ids: string[] = [];
@@ -84,7 +60,7 @@ describe('the answers', () => {
   it.each(SMALL_AGENTS)(
     'equal the predicates for every filter combination (%s)',
     async (agentId) => {
-      const all = await everyBatch(agentId);
+      const all = await everyBatch(app, agentId);
       for (const zone of ZONES) {
         // The browser's days are its own zone's: the reference runs in the zone the server is told.
         vi.stubEnv('TZ', zone);
@@ -130,19 +106,7 @@ describe('the sign-in gate', () => {
 
   it('answers 401 without a session and never reads the API', async () => {
     const gated = counting(sandboxTarget());
-    const signedIn = createServerApp(
-      loadConfig({
-        SANDBOX: '1',
-        LOG_LEVEL: 'silent',
-        AUTH_OIDC_ISSUER: provider.issuer,
-        AUTH_OIDC_CLIENT_ID: 'dashboard',
-        AUTH_OIDC_CLIENT_SECRET: 'dashboard-secret',
-        PUBLIC_URL: 'http://localhost:4551',
-        SESSION_SECRET: 'a-session-secret-long-enough-for-the-config-check-0123456789',
-        ALLOWED_EMAIL_DOMAINS: 'example.com',
-      }),
-      { target: gated.target },
-    );
+    const signedIn = signedInApp(provider.issuer, 'http://localhost:4551', gated.target);
     const response = await signedIn.request(
       'http://localhost:4551/api/agents/agent_X3mHc7YtPq0WfJs5n/batch-runs?q=a',
       {
