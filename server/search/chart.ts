@@ -5,25 +5,11 @@
  */
 import { attemptCounts } from '../../contract/batch-filters.ts';
 import { dateMs, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import type { SearchChartPoint } from '../../contract/search-answer.ts';
 
 export const MAX_CHART_POINTS = 100;
 
-export interface ChartPoint {
-  /** The newest batch of the point (the only one when `batches` is 1). */
-  batchId: string;
-  createdDate: string | null;
-  /** The oldest batch's date when the point pools more than one. */
-  fromDate: string | null;
-  /** How many matches the point pools. */
-  batches: number;
-  /** Of them, unfinished (never part of the rate). */
-  unfinished: number;
-  /** Attempts of the finished batches with counts. */
-  succeeded: number;
-  finished: number;
-  /** succeeded / finished; null when nothing finished: listed, never plotted. */
-  passRate: number | null;
-}
+export type ChartPoint = SearchChartPoint;
 
 /** Points newest first, like the matches; matches without a readable date are left out. */
 export function chartPoints(

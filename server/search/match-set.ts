@@ -8,22 +8,10 @@
  */
 import { attemptCounts, batchMatcher, type Filters } from '../../contract/batch-filters.ts';
 import type { ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import type { SearchSummary } from '../../contract/search-answer.ts';
 import { chartPoints, type ChartPoint } from './chart.ts';
 
-export interface SearchSummary {
-  /** Matches by outcome (a match whose counts were not given is in none of them). */
-  failed: number;
-  passed: number;
-  unfinished: number;
-  /** Attempts of the finished matches whose counts were given (as the page summary pools). */
-  succeeded: number;
-  failedAttempts: number;
-  finished: number;
-  /** Attempts the unfinished matches still wait for. */
-  pending: number;
-  /** succeeded / finished over the finished matches; null when nothing finished. */
-  passRate: number | null;
-}
+export type { SearchSummary } from '../../contract/search-answer.ts';
 
 export class MatchSet {
   readonly matches: ReadBatchRun[] = [];

@@ -4,32 +4,20 @@
  * answer's `summary`, `chart` and `coverage`; this feature does not know where they came from.
  */
 import { readDateTime } from '../../../contract/read-batch-runs';
+import type {
+  SearchChartPoint,
+  SearchCoverage,
+  SearchSummary,
+} from '../../../contract/search-answer';
 import type { PassRatePoint } from '../../lib/attempts';
 import type { PageStats } from './page-stats';
 
 export interface MatchSummary {
   totalCount: number;
-  summary: {
-    failed: number;
-    passed: number;
-    unfinished: number;
-    succeeded: number;
-    failedAttempts: number;
-    finished: number;
-    pending: number;
-    passRate: number | null;
-  };
+  summary: SearchSummary;
   /** Newest first; a point may pool several consecutive matches (`batches`). */
-  chart: readonly {
-    batchId: string;
-    createdDate: string | null;
-    batches: number;
-    unfinished: number;
-    succeeded: number;
-    finished: number;
-    passRate: number | null;
-  }[];
-  coverage: { searched: number; of: number; complete: boolean };
+  chart: readonly Omit<SearchChartPoint, 'fromDate'>[];
+  coverage: SearchCoverage;
 }
 
 export interface MatchStats {
