@@ -10,7 +10,7 @@ import { pageInfo, pageSlice } from '../../contract/paging.ts';
 import { HISTORY_MAX_RUNS, testCaseRuns } from '../../contract/test-case-runs.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Limiter } from '../concurrency.ts';
-import { inSlot, integer, mirrorFor } from './mirror-request.ts';
+import { inSlot, mirrorFor, pagingFrom } from './mirror-request.ts';
 import type { Mirrors } from './mirrors.ts';
 
 const DEFAULT_SIZE = 50;
@@ -25,10 +25,7 @@ export function historyRoute(
     const testCaseId = c.req.param('testCaseId');
     const mirror = await mirrorFor(c, mirrors, log);
     if (mirror instanceof Response) return mirror;
-    const paging = {
-      page: integer(c.req.query('page'), 0, 0, 1_000_000),
-      size: integer(c.req.query('size'), DEFAULT_SIZE, 1, HISTORY_MAX_RUNS),
-    };
+    const paging = pagingFrom(c, DEFAULT_SIZE, HISTORY_MAX_RUNS);
     c.header('Cache-Control', 'no-store');
     const answer = await inSlot(c, slots, () => {
       const runs = testCaseRuns(mirror.batches, testCaseId);

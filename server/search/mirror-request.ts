@@ -21,6 +21,14 @@ export function integer(raw: string | undefined, fallback: number, min: number, 
   return Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
 }
 
+/** `page` (0-based) and `size` from the query, clamped: the paging both routes answer with. */
+export function pagingFrom(c: Context<AppEnv>, defaultSize: number, maxSize: number) {
+  return {
+    page: integer(c.req.query('page'), 0, 0, 1_000_000),
+    size: integer(c.req.query('size'), defaultSize, 1, maxSize),
+  };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The agent's mirror once fresh or after `wait` ms; a 502 answer when it holds nothing. */

@@ -15,7 +15,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { Limiter } from '../concurrency.ts';
 import { answerBody } from './answer-body.ts';
 import { historyRoute } from './history.ts';
-import { inSlot, integer, mirrorFor } from './mirror-request.ts';
+import { inSlot, mirrorFor, pagingFrom } from './mirror-request.ts';
 import type { Mirrors } from './mirrors.ts';
 import { mirrorMatches } from './search.ts';
 
@@ -52,10 +52,7 @@ export function searchRoutes(
       return c.json({ message: `Unknown time zone ${tz}` }, 400);
     const mirror = await mirrorFor(c, mirrors, log);
     if (mirror instanceof Response) return mirror;
-    const paging = {
-      page: integer(c.req.query('page'), 0, 0, 1_000_000),
-      size: integer(c.req.query('size'), DEFAULT_SIZE, 1, API_MAX_PAGE_SIZE),
-    };
+    const paging = pagingFrom(c, DEFAULT_SIZE, API_MAX_PAGE_SIZE);
     c.header('Cache-Control', 'no-store');
     const sent = await inSlot(c, slots, () => {
       const set = mirrorMatches(
