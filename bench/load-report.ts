@@ -12,6 +12,8 @@ export interface Sample {
   ms: number;
   outcome: Outcome;
   path: string;
+  /** The request's X-Request-Id, to find it in LOAD_SERVER_LOG. */
+  id: string;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -58,7 +60,7 @@ export function summarizeVariant(samples: Sample[], elapsedS: number, stats: Req
     ),
     errorSamples: [...errors, ...samples.filter((s) => s.outcome.kind === 'timeout')]
       .slice(0, 10)
-      .map((s) => `${JSON.stringify(s.outcome)} ${s.path}`),
+      .map((s) => `${JSON.stringify(s.outcome)} ${s.path} (${s.id})`),
   };
 }
 

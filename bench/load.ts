@@ -9,11 +9,14 @@
  * exits non-zero on any error or timeout.
  *
  *   LOAD_SECONDS (20) · LOAD_CLIENTS (200) · LOAD_RUNS (1) · LOAD_REFERENCE (1; 0: no
- *   reference) · LOAD_PORT (0: any free port; else this port, the reference on the next one)
+ *   reference) · LOAD_PORT (0: any free port; else this port, the reference on the next one) ·
+ *   LOAD_SERVER_LOG (a file for the servers' access logs; each request's X-Request-Id is
+ *   `load-N`, as a failed request is printed) · LOAD_NODE_ARGS (for the server's node, e.g.
+ *   `--cpu-prof --cpu-prof-dir=/tmp/prof`)
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
@@ -42,13 +45,16 @@ const CLIENTS = envInt('LOAD_CLIENTS', 200, 1, 1_000);
 const RUNS = envInt('LOAD_RUNS', 1, 1, 50);
 const REFERENCE = envInt('LOAD_REFERENCE', 1, 0, 1) === 1;
 const PORT = envInt('LOAD_PORT', 0, 0, 65_534);
+/** LOAD_SERVER_LOG: a file to write the servers' access logs to (each request's id is `load-N`). */
+const SERVER_LOG = process.env.LOAD_SERVER_LOG?.trim() || '';
 
 export type Variant = 'ssr' | 'plain';
 
 /** Starts the production server as its own process, so client and server do not share a thread. */
 async function startServer(variant: Variant): Promise<{ baseUrl: string; child: ChildProcess }> {
   const port = PORT === 0 ? 0 : PORT + (variant === 'plain' ? 1 : 0);
-  const child = spawn(process.execPath, ['dist-server/server/serve.js'], {
+  const nodeArgs = (process.env.LOAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist-server/server/serve.js'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -56,7 +62,7 @@ async function startServer(variant: Variant): Promise<{ baseUrl: string; child: 
       PORT: String(port),
       SIGMAMIND_API_KEY: '',
       SANDBOX: '1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: SERVER_LOG ? 'info' : 'warn',
       DRAIN_DELAY_MS: '0',
       ...(variant === 'plain' ? { SSR_CONCURRENCY: '0' } : {}),
     },
@@ -71,6 +77,7 @@ async function startServer(variant: Variant): Promise<{ baseUrl: string; child: 
     );
     child.once('exit', (code) => reject(new Error(`server exited with code ${code}`)));
     lines.on('line', (line) => {
+      if (SERVER_LOG) appendFileSync(SERVER_LOG, `${variant} ${line}\n`);
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
       if (match) {
         clearTimeout(timer);
@@ -90,6 +97,8 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
+let requestCount = 0;
+
 async function runLoad(baseUrl: string, mix: Target[], stats: RequestStats) {
   const samples: Sample[] = [];
   const deadline = performance.now() + SECONDS * 1000;
@@ -99,13 +108,14 @@ async function runLoad(baseUrl: string, mix: Target[], stats: RequestStats) {
       const target = pick(mix);
       const path = target.path();
       const started = performance.now();
+      const id = `load-${(requestCount += 1)}`;
       const outcome: Outcome = await timedRequest(
         `${baseUrl}${path}`,
-        target.headers,
+        { ...target.headers, 'X-Request-Id': id },
         REQUEST_TIMEOUT_MS,
         stats,
       );
-      samples.push({ kind: target.kind, ms: performance.now() - started, outcome, path });
+      samples.push({ kind: target.kind, ms: performance.now() - started, outcome, path, id });
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * One JSON line per request (pino): request id, client address, signed-in address, method,
- * path, status, duration and time spent upstream. Never the query string, the key, cookies or
- * tokens: the line is built from named fields only, not from the request's headers. The same
- * numbers feed the request metrics (server/metrics.ts), under route names instead of paths.
+ * path, status, duration, time spent upstream and time spent waiting for its turn
+ * (server/turns.ts). Never the query string, the key, cookies or tokens: the line is built from
+ * named fields only, not from the request's headers. The same numbers feed the request metrics (server/metrics.ts), under route names instead of paths.
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -10,12 +10,14 @@ import type { Logger } from 'pino';
 import type { AppEnv } from './app-env.ts';
 import { clientAddress, type TrustProxy } from './client-address.ts';
 import { metrics, routeName, signInOutcomeOf } from './metrics.ts';
+import type { Turns } from './turns.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 export function accessLog(
   logger: Logger,
   trustProxy: TrustProxy = null,
+  turns?: Turns,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
@@ -25,6 +27,7 @@ export function accessLog(
     c.res.headers.set('X-Request-Id', requestId);
     const ms = performance.now() - started;
     const upstreamMs = c.get('upstreamMs');
+    const waitedMs = turns?.queued(c.req.raw)?.waitedMs;
     const status = c.res.status;
     logger.info({
       requestId,
@@ -39,6 +42,7 @@ export function accessLog(
       status,
       ms: round(ms),
       upstreamMs: upstreamMs === undefined ? null : round(upstreamMs),
+      ...(waitedMs === undefined ? {} : { waitedMs: round(waitedMs) }),
       ...(c.get('shed') ? { shed: c.get('shed') } : {}),
     });
 

@@ -26,6 +26,7 @@ import { searchRoutes, searchSlots } from './search/routes.ts';
 import { upstreamGet } from './search/upstream.ts';
 import { serverRendering } from './ssr.ts';
 import { staticFiles } from './static-files.ts';
+import type { Turns } from './turns.ts';
 
 export interface ServerAppOptions {
   /** The build to serve; without one (the dev server) unmatched requests answer 404. */
@@ -36,6 +37,8 @@ export interface ServerAppOptions {
   logger?: Logger;
   /** The production process sets `draining` on SIGTERM; /readyz reads it. */
   lifecycle?: Lifecycle;
+  /** The production process's line of requests waiting for their turn (server/turns.ts). */
+  turns?: Turns;
 }
 
 export function createLogger(level: ServerConfig['logLevel']): Logger {
@@ -52,7 +55,7 @@ export function createServerApp(
   const auth = createAuth(config, { provider: options.provider, log: warn });
   const app = new Hono<AppEnv>();
 
-  app.use(accessLog(logger, config.trustProxy));
+  app.use(accessLog(logger, config.trustProxy, options.turns));
   const lifecycle = options.lifecycle;
   if (lifecycle) {
     // Draining: answers end their keep-alive connection, so proxies and browsers reconnect
@@ -77,6 +80,7 @@ export function createServerApp(
         fetch: (request) => app.fetch(request),
         log: (line, error) => logger.warn({ err: error }, line),
         concurrency: config.ssrConcurrency,
+        aheadOf: (request) => options.turns?.queued(request)?.ahead ?? 0,
       })
     : null;
   const checks = dependencyChecks(config, target);

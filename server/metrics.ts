@@ -81,6 +81,12 @@ export const metrics = {
     labelNames: ['work'] as const,
     registers: [registry],
   }),
+  turnWait: new Histogram({
+    name: 'dashboard_turn_wait_seconds',
+    help: 'How long requests waited for their turn to start (server/turns.ts): how far behind the process is',
+    buckets: SECONDS,
+    registers: [registry],
+  }),
   searchMirrorBytes: new Gauge({
     name: 'dashboard_search_mirror_bytes',
     help: 'Bytes the search mirror holds for all agents (estimated), kept under SEARCH_MIRROR_MB',

@@ -19,6 +19,7 @@ import {
   type ServerConfig,
 } from './config.ts';
 import type { Lifecycle } from './health.ts';
+import { takingTurns, Turns } from './turns.ts';
 
 /** The repository (the folder with package.json), from server/ or from dist-server/server/. */
 export function repoRootFrom(moduleUrl: string): string {
@@ -48,9 +49,10 @@ function start(): void {
   const logger = createLogger(config.logLevel);
   for (const warning of configWarnings(config)) logger.warn(warning);
   const lifecycle: Lifecycle = { draining: false };
-  const app = createServerApp(config, { distDir, logger, lifecycle });
+  const turns = new Turns();
+  const app = createServerApp(config, { distDir, logger, lifecycle, turns });
   const server: ServerType = serve(
-    { fetch: app.fetch, hostname: config.host, port: config.port },
+    { fetch: takingTurns(app.fetch, turns), hostname: config.host, port: config.port },
     (info) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       const signIn = config.auth ? `sign-in via ${config.auth.issuer}` : 'no sign-in';

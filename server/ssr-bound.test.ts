@@ -13,6 +13,7 @@ import { loadConfig } from './config.ts';
 import { metrics } from './metrics.ts';
 import { AGENTS } from './sandbox/catalog.ts';
 import { REPO_ROOT } from './testing/compiled-server.ts';
+import { takingTurns, Turns } from './turns.ts';
 
 const distDir = join(REPO_ROOT, 'dist');
 const agentId = AGENTS.find((agent) => agent.history.count === 125)!.ref.agentId;
@@ -45,14 +46,14 @@ async function shedCount(): Promise<number> {
 }
 
 /** The app, and its access log's lines as objects. */
-function appWith(env: Record<string, string>, target: ForwardTarget) {
+function appWith(env: Record<string, string>, target: ForwardTarget, turns?: Turns) {
   const config = loadConfig({ SANDBOX: '1', LOG_LEVEL: 'info', ...env });
   const lines: Record<string, unknown>[] = [];
   const logger = pino(
     { level: 'info' },
     { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  return Object.assign(createServerApp(config, { distDir, target, logger }), { lines });
+  return Object.assign(createServerApp(config, { distDir, target, logger, turns }), { lines });
 }
 
 describe('server renders beyond SSR_CONCURRENCY=1', () => {
@@ -98,5 +99,36 @@ describe('server renders beyond SSR_CONCURRENCY=1', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(shell);
     expect(await shedCount()).toBe(before);
+  });
+});
+
+describe('a server behind on its requests', () => {
+  it('sends a page plain when more than four requests per render slot were waiting for their turn', async () => {
+    const shell = await readFile(join(distDir, 'index.html'), 'utf8');
+    const turns = new Turns();
+    const app = appWith({ SSR_CONCURRENCY: '2' }, sandboxTarget(), turns);
+    const fetch = takingTurns((request: Request) => app.fetch(request), turns);
+    const asset = (n: number) => fetch(new Request(`http://localhost/favicon.svg?${n}`), {});
+    const pageRequest = () => fetch(new Request(`http://localhost${page}`, { headers: html }), {});
+    const before = await shedCount();
+
+    // Eight waiting (4 × 2 slots): still rendered.
+    const eight = Array.from({ length: 8 }, (_, n) => asset(n));
+    const rendered = await pageRequest();
+    expect(await rendered.text()).not.toBe(shell);
+    await Promise.all(eight);
+
+    // Nine waiting: sent plain, counted and logged as shed.
+    const nine = Array.from({ length: 9 }, (_, n) => asset(n));
+    const plain = await pageRequest();
+    expect(plain.status).toBe(200);
+    expect(await plain.text()).toBe(shell);
+    expect(plain.headers.get('Server-Timing')).toMatch(/busy/);
+    expect(await shedCount()).toBe(before + 1);
+    expect(app.lines.filter((line) => line.path === '/')).toEqual([
+      expect.objectContaining({ waitedMs: expect.any(Number) as number }),
+      expect.objectContaining({ shed: 'render', waitedMs: expect.any(Number) as number }),
+    ]);
+    await Promise.all(nine);
   });
 });

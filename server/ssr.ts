@@ -7,8 +7,9 @@
  *
  * Whatever goes wrong here (no server build, a render that throws) the reader still gets the
  * plain page, which renders in the browser as before. So does a reader who arrives while
- * SSR_CONCURRENCY renders are running (after a wait of at most SHED_WAIT_MS): under load the
- * page costs no more than a static file, instead of queueing behind the renders.
+ * SSR_CONCURRENCY renders are running (after a wait of at most SHED_WAIT_MS), or who finds more
+ * than RENDERS_AHEAD_PER_SLOT requests per slot already waiting for their turn (server/turns.ts):
+ * under load the page costs no more than a static file, instead of queueing behind the renders.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFile } from 'node:fs/promises';
@@ -53,6 +54,11 @@ const NARROW_QUERY = '(max-width: 1023.98px)';
 const NARROW_BELOW_PX = 1024;
 /** How long a page waits for a render slot before it is sent as the plain page. */
 export const SHED_WAIT_MS = 50;
+/**
+ * A server this far behind (requests waiting per render slot) sends pages plain: a render costs
+ * tens of ms of the one thread that every waiting request needs.
+ */
+export const RENDERS_AHEAD_PER_SLOT = 4;
 
 export interface ServerRenderingOptions {
   distDir: string;
@@ -62,6 +68,8 @@ export interface ServerRenderingOptions {
   log: (line: string, error?: unknown) => void;
   /** SSR_CONCURRENCY: renders at once (0: never render on the server). */
   concurrency: number;
+  /** How many requests were waiting for their turn when this one arrived (server/turns.ts). */
+  aheadOf?: (request: Request) => number;
 }
 
 /** The middleware, and `loaded()`: loads the server build now (readiness waits for it). */
@@ -90,7 +98,9 @@ export function serverRendering(
       return next();
     }
 
-    const release = await slots.acquire(c.req.raw.signal);
+    const behind =
+      (options.aheadOf?.(c.req.raw) ?? 0) > RENDERS_AHEAD_PER_SLOT * options.concurrency;
+    const release = behind ? null : await slots.acquire(c.req.raw.signal);
     if (!release) {
       if (c.req.raw.signal.aborted) return next(); // gone while waiting: nobody to answer
       metrics.shed.inc({ work: 'render' });
