@@ -1,11 +1,41 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { sigmamindApi } from './server/vite-plugin.ts';
+
+/**
+ * src/main.tsx imports React DOM dynamically, so that evaluating it is a task of its own, but
+ * every start-up needs it: the page preloads it beside the entry's own chunks instead of
+ * asking for it only once the entry has run.
+ */
+function preloadReactDom(): Plugin {
+  return {
+    name: 'preload-react-dom',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunk = Object.values(bundle ?? {}).find(
+          (output) =>
+            output.type === 'chunk' && output.facadeModuleId?.endsWith('react-dom/client.js'),
+        );
+        if (!chunk) throw new Error('preload-react-dom: no react-dom/client chunk in the build');
+        const href = `/${chunk.fileName}`;
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // The dev server forwards /v1/* through the same handler as the production server.
-  plugins: [react(), tailwindcss(), sigmamindApi()],
+  plugins: [react(), tailwindcss(), sigmamindApi(), preloadReactDom()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The manifest lets scripts/check-budgets.mjs tell the first load from the lazy chunks.
   build: { target: 'es2022', sourcemap: false, manifest: true },

@@ -139,6 +139,8 @@ test('lists the history of a test case across all pages, newest first', async ({
     batch.testCases.some((testCase) => testCase.testCaseId === ANGRY_CUSTOMER),
   );
   await page.goto(`/?agentId=${EXAMPLE_AGENT}&batch=${EXAMPLE_BATCH}`);
+  // The page's own requests are over once its estimate (over the newest 100) is shown.
+  await expect(page.getByText(/Estimated over the newest/)).toBeVisible();
   // The server finds the runs over its mirror: the page walks no /v1 pages for the history.
   const asked: string[] = [];
   page.on('request', (request) => asked.push(new URL(request.url()).pathname));

@@ -10,11 +10,17 @@ export const NOW_TICK_MS = 10_000;
 let now = Date.now();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
+let started = false;
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (timer === undefined) {
-    now = Date.now();
+    // The clock's first start, as a server-rendered page hydrates, keeps the time the page was
+    // rendered at until the first tick: a time that differs from the hydrated one makes React
+    // re-render every age on the page at once, in one blocking task (useSyncExternalStore
+    // updates are never time-sliced), 70 ms on a phone for ages that read the same.
+    now = started ? Date.now() : (renderedHints()?.now ?? Date.now());
+    started = true;
     timer = setInterval(() => {
       now = Date.now();
       listeners.forEach((notify) => notify());

@@ -3,7 +3,7 @@
  * is read through a schema, so bad JSON, a foreign shape or a storage that throws (private
  * mode, quota, disabled cookies) yields an empty list instead of a broken page.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import * as z from 'zod/mini';
 import { isValidId } from '../../lib/view/view';
 
@@ -68,7 +68,7 @@ export function withRecentAgent(recents: RecentAgent[], agent: RecentAgent): Rec
 /** Pickers on this page hear of a change made by another. */
 const listeners = new Set<() => void>();
 const NONE: RecentAgent[] = [];
-/** The last list read, kept while storage holds the same text (useSyncExternalStore wants one). */
+/** The last list read, kept while storage holds the same text (one array per stored text). */
 let last: { raw: string | null | undefined; recents: RecentAgent[] } = {
   raw: undefined,
   recents: NONE,
@@ -84,13 +84,17 @@ function storedText(): string | null {
 
 function snapshot(): RecentAgent[] {
   const raw = storedText();
-  if (raw !== last.raw) last = { raw, recents: readRecentAgents() };
+  // Nothing stored reads as NONE, the list a server render shows: hydration then needs no
+  // second render of the pickers.
+  if (raw !== last.raw) last = { raw, recents: raw === null ? NONE : readRecentAgents() };
   return last.recents;
 }
 
 function subscribe(onChange: () => void): () => void {
   listeners.add(onChange);
-  return () => listeners.delete(onChange);
+  return () => {
+    listeners.delete(onChange);
+  };
 }
 
 /** Stores the list; where storage refuses it, the list still holds for this page. */
@@ -105,7 +109,15 @@ function update(recents: RecentAgent[]): void {
  * cannot read this browser's storage: it shows none, and the browser's own list follows.
  */
 export function useRecentAgents() {
-  const recents = useSyncExternalStore(subscribe, snapshot, () => NONE);
+  // State that follows the store in transitions, not useSyncExternalStore: its updates are
+  // always blocking, and the picker remembering the agent a page opens on arrived while the
+  // page still hydrated, so React hydrated the rest of the page in that same blocking task.
+  const [recents, setRecents] = useState(NONE);
+  useEffect(() => {
+    const follow = () => startTransition(() => setRecents(snapshot()));
+    follow();
+    return subscribe(follow);
+  }, []);
 
   const remember = useCallback(
     (agent: RecentAgent) => update(withRecentAgent(snapshot(), agent)),

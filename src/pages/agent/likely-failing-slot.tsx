@@ -1,9 +1,7 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import type { ReadBatchRun, ReadTestCase } from '../../../contract/read-batch-runs';
 import { LikelyFailing } from '../../features/test-case-estimate/likely-failing';
-import { NewestEstimate } from './newest-estimate';
-
-const subscribe = () => () => undefined;
+import { useNewestBatches } from './newest-estimate';
 
 /**
  * Where the likely-failing estimate reads from: under a filter, the matches the search found
@@ -23,33 +21,21 @@ export function LikelyFailingSlot({
   ready: boolean;
   historyAction: (testCase: ReadTestCase) => ReactNode;
 }) {
-  const inBrowser = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
+  // Switched in a transition once hydrated, so that filling the section in is time-sliced: as
+  // a store's snapshot (useSyncExternalStore) it was a blocking render right after hydration.
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => startTransition(() => setInBrowser(true)), []);
+  const newest = useNewestBatches(agentId, !matches && ready && inBrowser);
+  if (!matches && !ready) return null;
+  // One section whatever it reads, so switching never remounts it. The server render and
+  // hydration hold its room; the browser then asks for the newest 100 and fills it in.
+  const batches = matches ?? newest;
+  return (
+    <LikelyFailing
+      batches={batches}
+      version={matches ? matches.length : (newest?.length ?? 0)}
+      filtered={matches !== undefined}
+      historyAction={historyAction}
+    />
   );
-  if (matches) {
-    return (
-      <LikelyFailing
-        batches={matches}
-        version={matches.length}
-        filtered
-        historyAction={historyAction}
-      />
-    );
-  }
-  if (!ready) return null;
-  // The server render and hydration hold the section's room; the browser then asks for the
-  // newest 100 and fills it in.
-  if (!inBrowser) {
-    return (
-      <LikelyFailing
-        batches={undefined}
-        version={0}
-        filtered={false}
-        historyAction={historyAction}
-      />
-    );
-  }
-  return <NewestEstimate agentId={agentId} historyAction={historyAction} />;
 }
