@@ -15,6 +15,7 @@ import {
   type ReadBatchRun,
 } from '../../contract/read-batch-runs.ts';
 import { internBatch, Interner } from './intern.ts';
+import { HistoryCache } from './history-cache.ts';
 import { MatchCache } from './match-set.ts';
 import type { UpstreamGet } from './upstream.ts';
 
@@ -57,6 +58,8 @@ export class AgentMirror {
   version = 0;
   /** Each recent filter's matches (search.ts). */
   readonly searches = new MatchCache();
+  /** Each recent test case's runs (history.ts). */
+  readonly histories = new HistoryCache();
   private interner = new Interner();
   private ids = new Set<string>();
   /** When each unfinished batch is next read again: soon for a recent one, hourly for an old one. */
@@ -118,6 +121,7 @@ export class AgentMirror {
     this.complete = false;
     this.version += 1;
     this.searches.clear();
+    this.histories.clear();
   }
 
   private async readPage(page: number) {
