@@ -116,9 +116,10 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     const dropped = queryClient
       .getQueryCache()
       .getAll()
-      // A query that never asks (skipToken: a search without filters) is as pending in the
-      // browser's first render as here: it changes nothing.
-      .filter((query) => !carriedInPage(query) && query.options.queryFn !== skipToken);
+      // A query that does not ask (skipToken: a search without filters; disabled: the estimate's
+      // newest 100 before hydration) is as pending in the browser's first render as here: it
+      // changes nothing.
+      .filter((query) => !carriedInPage(query) && asks(query));
     if (dropped.length > 0) {
       dropped.forEach((query) => queryClient.getQueryCache().remove(query));
       html = await renderApp(queryClient, request.url.search, request.signal);
@@ -151,13 +152,18 @@ function queriesToAsk(queryClient: QueryClient, tried: Set<string>): Query[] {
       if (status !== 'pending' || fetchStatus !== 'idle' || tried.has(query.queryHash)) {
         return false;
       }
-      const { enabled, queryFn } = query.options as {
-        enabled?: boolean | ((query: Query) => boolean);
-        queryFn?: unknown;
-      };
-      if (!queryFn || queryFn === skipToken) return false;
-      return (typeof enabled === 'function' ? enabled(query) : enabled) !== false;
+      return asks(query);
     });
+}
+
+/** Whether a query would fetch: it has a function, and no observer holds it disabled. */
+function asks(query: Query): boolean {
+  const { enabled, queryFn } = query.options as {
+    enabled?: boolean | ((query: Query) => boolean);
+    queryFn?: unknown;
+  };
+  if (!queryFn || queryFn === skipToken) return false;
+  return (typeof enabled === 'function' ? enabled(query) : enabled) !== false;
 }
 
 /** Whether the work finished before the deadline. */

@@ -8,11 +8,12 @@ import type { View } from '../lib/view/view';
  * What a link's view asks for first, before its code has loaded: the browser prefetches it at
  * start-up (main.tsx) and the server fetches it before its first render (entry-server.tsx).
  * A filtered link asks the server's search for its page of matches (on the server, waiting at
- * most what is left of the render's budget) and the agent's newest 100 for the headline.
+ * most what is left of the render's budget) and the agent's first page, at the view's size,
+ * for the headline.
  */
 export function startupList(view: View) {
   if (!view.agentId || view.compare) return undefined;
-  const first = view.filters ? { page: 1, size: 100 } : view;
+  const first = view.filters ? { page: 1, size: view.size } : view;
   return batchRunsQueries.list({ agentId: view.agentId, page: first.page, size: first.size });
 }
 

@@ -44,7 +44,9 @@ export function BatchRunCards({
             key={id}
             id={`row-${id}`}
             data-batch-id={id}
-            className={`scroll-mt-4 p-3 ${open ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : ''}`}
+            // Cards below the screen skip style and layout until scrolled near (on a phone, laying
+            // out the whole list was most of the first page's layout work).
+            className={`scroll-mt-4 p-3 ${open ? 'bg-indigo-50/60 dark:bg-indigo-950/40' : 'offscreen-card'}`}
           >
             <div className="flex items-start justify-between gap-2">
               <span className="inline-flex min-w-0 items-center gap-1">

@@ -14,7 +14,6 @@ import { useBatchRunsPage } from '../../features/batch-runs/use-batch-runs-page'
 import { useExpandedRows } from '../../features/batch-runs/use-expanded-rows';
 import { useLatestBatches } from '../../features/batch-runs/use-latest-batches';
 import { CompareSelectionBar } from '../../features/compare/compare-selection-bar';
-import { WALK_PAGE_SIZE } from '../../lib/page-walker';
 import { useView } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { FilterBar } from '../../features/filters/filter-bar';
@@ -41,15 +40,17 @@ export function AgentPage({ agentId }: { agentId: string }) {
     size,
     onFiltersChange: setFilters,
   });
-  // Under a filter the list's query is only the headline's newest 100 (same key: one request).
+  // Under a filter the list's query is only the headline's first page (same key: one request),
+  // at the view's size as without the filter: the same link shows the same headline with or
+  // without one, and a server-rendered filtered link carries 20 batch runs for it, not 100.
   const knownName = known?.agentName || undefined;
   const list = useBatchRunsPage(
     search
-      ? { agentId, page: 1, size: WALK_PAGE_SIZE, batch: null, knownName, prefetchNext: false }
+      ? { agentId, page: 1, size, batch: null, knownName, prefetchNext: false }
       : { agentId, page, size, batch, knownName },
   );
   // The headline reads the first page at the list's own size, so it is the same query.
-  const latest = useLatestBatches({ agentId, page, size: search ? WALK_PAGE_SIZE : size });
+  const latest = useLatestBatches({ agentId, page, size });
   const rows = search ? search.filtered.rows : list.rows;
   const rowsOpen = useExpandedRows(rows, batch, setBatch);
   // A linked batch that is not among the matches on screen is shown on its own, once known.
