@@ -40,9 +40,8 @@ export function AgentPage({ agentId }: { agentId: string }) {
     size,
     onFiltersChange: setFilters,
   });
-  // Under a filter the list's query is only the headline's first page (same key: one request),
-  // at the view's size as without the filter: the same link shows the same headline with or
-  // without one, and a server-rendered filtered link carries 20 batch runs for it, not 100.
+  // Under a filter the list's query is only the headline's first page, at the view's size as
+  // without one: the same headline either way (a filtered link carried 100 batch runs for it).
   const knownName = known?.agentName || undefined;
   const list = useBatchRunsPage(
     search
