@@ -115,7 +115,7 @@ export async function firstHtml(origin: string, link: string) {
   return {
     ms: performance.now() - started,
     rows: (html.match(/<tr[^>]*data-batch-id="/g) ?? []).length,
-    status: /Searched [^<]*?match/.exec(html)?.[0] ?? '(no progress line)',
+    status: /Searched [^<]*?match(?:es)?\b/.exec(html)?.[0] ?? '(no progress line)',
   };
 }
 
