@@ -33,7 +33,7 @@ describe('useNow while a server-rendered page hydrates', () => {
     document.body.innerHTML = `<div id="root"><span>${RENDERED_AT}</span></div>`;
     const container = document.getElementById('root')!;
 
-    await act(async () => {
+    act(() => {
       root = hydrateRoot(container, <Age />);
     });
     // A snapshot that differed from the hydrated one would have rendered it again (blocking).
@@ -41,7 +41,7 @@ describe('useNow while a server-rendered page hydrates', () => {
     expect(container.textContent).toBe(String(RENDERED_AT));
 
     // The first tick brings the clock to the present.
-    await act(async () => {
+    act(() => {
       vi.advanceTimersByTime(NOW_TICK_MS);
     });
     expect(Number(container.textContent)).toBe(RENDERED_AT + 1_500 + NOW_TICK_MS);
