@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageInfo, pageSlice } from '../../../contract/paging';
 import { readBatchRun, type ReadBatchRun } from '../../../contract/read-batch-runs';
 import { testCaseRuns } from '../../../contract/test-case-runs';
@@ -13,19 +13,6 @@ import { TestCaseHistory } from './test-case-history';
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 
-// jsdom has <dialog> but not its modal methods.
-beforeAll(() => {
-  if ('showModal' in HTMLDialogElement.prototype) return;
-  Object.assign(HTMLDialogElement.prototype, {
-    showModal(this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    },
-    close(this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    },
-  });
-});
 const testCase = exampleBatch.testCases[0]!;
 const TC = testCase.testCaseId;
 const other = { ...testCase, testCaseId: 'tc_other' };

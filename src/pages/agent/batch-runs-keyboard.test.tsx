@@ -1,7 +1,7 @@
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
@@ -11,20 +11,6 @@ import { AgentPage } from './agent-page';
 configure({ asyncUtilTimeout: 5_000 });
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
-
-// jsdom has <dialog> but not its modal methods.
-beforeAll(() => {
-  if ('showModal' in HTMLDialogElement.prototype) return;
-  Object.assign(HTMLDialogElement.prototype, {
-    showModal(this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    },
-    close(this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    },
-  });
-});
 
 function serveAgent(total: number) {
   server.use(
