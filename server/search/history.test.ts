@@ -3,13 +3,12 @@
  * the API lists that ran the test case (contract/test-case-runs.ts, the browser's definition),
  * newest first, paged; the coverage while the mirror fills; 401 without a session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testCaseRuns, type TestCaseRunCounts } from '../../contract/test-case-runs.ts';
 import { createServerApp } from '../app.ts';
 import { sandboxTarget } from '../api/targets.ts';
-import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
 import { loadConfig } from '../config.ts';
-import { counting, everyBatch, signedInApp } from './test-apps.ts';
+import { askWithoutSession, counting, everyBatch } from './test-apps.ts';
 import { AGENTS, EXAMPLE_AGENT_ID } from '../sandbox/catalog.ts';
 
 interface HistoryAnswer {
@@ -74,21 +73,11 @@ describe('a test case’s history', () => {
 });
 
 describe('the sign-in gate', () => {
-  let provider: MockProvider;
-  beforeAll(async () => {
-    provider = await startMockProvider();
-  });
-  afterAll(async () => {
-    await provider.close();
-  });
-
   it('answers 401 without a session and never reads the API', async () => {
-    const gated = counting(sandboxTarget());
-    const signedIn = signedInApp(provider.issuer, 'http://localhost:4921', gated.target);
-    const response = await signedIn.request(
-      `http://localhost:4921/api/agents/${EXAMPLE_AGENT_ID}/test-cases/tc_d17T6uReChpyfFeP/runs`,
-    );
-    expect(response.status).toBe(401);
-    expect(gated.paths).toEqual([]);
+    expect(
+      await askWithoutSession(
+        `/api/agents/${EXAMPLE_AGENT_ID}/test-cases/tc_d17T6uReChpyfFeP/runs`,
+      ),
+    ).toEqual({ status: 401, upstream: [] });
   });
 });

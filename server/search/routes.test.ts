@@ -3,13 +3,12 @@
  * the browser's predicates (contract/batch-filters.ts) applied to every batch the API lists;
  * ten requests at once cost one walk; without a session it is 401.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { batchMatcher, type Filters } from '../../contract/batch-filters.ts';
 import { createServerApp } from '../app.ts';
 import { sandboxTarget } from '../api/targets.ts';
-import { startMockProvider, type MockProvider } from '../auth/testing/mock-provider.ts';
 import { loadConfig } from '../config.ts';
-import { counting, everyBatch, signedInApp } from './test-apps.ts';
+import { askWithoutSession, counting, everyBatch } from './test-apps.ts';
 import { AGENTS } from '../sandbox/catalog.ts';
 import type { SearchAnswer } from './search.ts';
 
@@ -96,24 +95,11 @@ describe('ten viewers at once', () => {
 });
 
 describe('the sign-in gate', () => {
-  let provider: MockProvider;
-  beforeAll(async () => {
-    provider = await startMockProvider();
-  });
-  afterAll(async () => {
-    await provider.close();
-  });
-
   it('answers 401 without a session and never reads the API', async () => {
-    const gated = counting(sandboxTarget());
-    const signedIn = signedInApp(provider.issuer, 'http://localhost:4551', gated.target);
-    const response = await signedIn.request(
-      'http://localhost:4551/api/agents/agent_X3mHc7YtPq0WfJs5n/batch-runs?q=a',
-      {
+    expect(
+      await askWithoutSession('/api/agents/agent_X3mHc7YtPq0WfJs5n/batch-runs?q=a', {
         headers: { Accept: 'text/html' },
-      },
-    );
-    expect(response.status).toBe(401);
-    expect(gated.paths).toEqual([]);
+      }),
+    ).toEqual({ status: 401, upstream: [] });
   });
 });

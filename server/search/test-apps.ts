@@ -1,10 +1,11 @@
 /**
  * Test support for the search and history routes over the in-process sandbox: a target that
- * records (and may slow) what reaches the API, every batch the API lists, and an app behind
- * the sign-in gate.
+ * records (and may slow) what reaches the API, every batch the API lists, and a request to the
+ * app behind the sign-in gate.
  */
 import { batchRunPageReader, type ReadBatchRun } from '../../contract/read-batch-runs.ts';
-import type { ForwardTarget } from '../api/targets.ts';
+import { sandboxTarget, type ForwardTarget } from '../api/targets.ts';
+import { startMockProvider } from '../auth/testing/mock-provider.ts';
 import { createServerApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 
@@ -38,8 +39,25 @@ export async function everyBatch(
   }
 }
 
+/**
+ * Asks the sandbox app behind the sign-in gate for `path` without a session (against a mock
+ * provider, started for the one request): the answer's status and what reached the API.
+ */
+export async function askWithoutSession(path: string, init?: RequestInit) {
+  const provider = await startMockProvider();
+  try {
+    const gated = counting(sandboxTarget());
+    const publicUrl = 'http://localhost:4551';
+    const app = signedInApp(provider.issuer, publicUrl, gated.target);
+    const response = await app.request(`${publicUrl}${path}`, init);
+    return { status: response.status, upstream: gated.paths };
+  } finally {
+    await provider.close();
+  }
+}
+
 /** The sandbox app with sign-in configured against `issuer`, served as `publicUrl`. */
-export function signedInApp(issuer: string, publicUrl: string, target: ForwardTarget) {
+function signedInApp(issuer: string, publicUrl: string, target: ForwardTarget) {
   const config = loadConfig({
     SANDBOX: '1',
     LOG_LEVEL: 'silent',
