@@ -10,10 +10,11 @@ import { attemptCounts, batchMatcher, type Filters } from '../../contract/batch-
 import type { ReadBatchRun } from '../../contract/read-batch-runs.ts';
 import type { SearchSummary } from '../../contract/search-answer.ts';
 import { chartPoints, type ChartPoint } from './chart.ts';
+import { ScanCache, type Scan } from './scan-cache.ts';
 
 export type { SearchSummary } from '../../contract/search-answer.ts';
 
-export class MatchSet {
+export class MatchSet implements Scan {
   readonly matches: ReadBatchRun[] = [];
   /** Batches of the list tested so far (its first `scanned`). */
   scanned = 0;
@@ -78,9 +79,11 @@ export class MatchSet {
 
 /** The match sets of the filters asked most recently, for one mirror. */
 export class MatchCache {
-  private readonly sets = new Map<string, MatchSet>();
+  private readonly sets: ScanCache<MatchSet>;
 
-  constructor(private readonly max = 8) {}
+  constructor(max = 8) {
+    this.sets = new ScanCache(max);
+  }
 
   get size(): number {
     return this.sets.size;
@@ -94,16 +97,7 @@ export class MatchCache {
     timeZone?: string,
   ): MatchSet {
     const key = JSON.stringify([filters, timeZone ?? null]);
-    let set = this.sets.get(key);
-    this.sets.delete(key);
-    if (!set || set.version !== version || set.scanned > batches.length) {
-      set = new MatchSet(filters, timeZone, version);
-    }
-    set.scan(batches);
-    this.sets.set(key, set);
-    // Map order is insertion order: the first key is the one asked longest ago.
-    if (this.sets.size > this.max) this.sets.delete(this.sets.keys().next().value!);
-    return set;
+    return this.sets.get(key, batches, version, () => new MatchSet(filters, timeZone, version));
   }
 
   clear(): void {
