@@ -40,18 +40,20 @@ function batchesOf(prefix: string): ReadBatchRun[] {
   );
 }
 
+/** The section over the agent's batches of `prefix` (not filtered, no history buttons). */
+const estimateOf = (prefix: string, version: number) => (
+  <LikelyFailing
+    batches={batchesOf(prefix)}
+    version={version}
+    filtered={false}
+    historyAction={() => null}
+  />
+);
 const section = () => screen.getByRole('region', { name: 'Likely failing test cases' });
 
 describe('LikelyFailing', () => {
   it('holds its room while estimating, then lists the lowest rate first', async () => {
-    render(
-      <LikelyFailing
-        batches={batchesOf('x')}
-        version={1}
-        filtered={false}
-        historyAction={() => null}
-      />,
-    );
+    render(estimateOf('x', 1));
     expect(within(section()).getByText('Estimating…')).toBeInTheDocument();
     const rows = await within(section()).findAllByTestId('estimate-row');
     expect(rows[0]).toHaveTextContent('x case b');
@@ -59,23 +61,9 @@ describe('LikelyFailing', () => {
   });
 
   it("never shows one set of batches' estimate for another while the new one runs", async () => {
-    const view = render(
-      <LikelyFailing
-        batches={batchesOf('x')}
-        version={1}
-        filtered={false}
-        historyAction={() => null}
-      />,
-    );
+    const view = render(estimateOf('x', 1));
     await within(section()).findAllByTestId('estimate-row');
-    view.rerender(
-      <LikelyFailing
-        batches={batchesOf('y')}
-        version={2}
-        filtered={false}
-        historyAction={() => null}
-      />,
-    );
+    view.rerender(estimateOf('y', 2));
     expect(within(section()).queryByText(/x case/)).not.toBeInTheDocument();
     expect(within(section()).getByText('Estimating…')).toBeInTheDocument();
     const rows = await within(section()).findAllByTestId('estimate-row');
