@@ -2,7 +2,8 @@
  * One JSON line per request (pino): request id, client address, signed-in address, method,
  * path, status, duration, time spent upstream and time spent waiting for its turn
  * (server/turns.ts). Never the query string, the key, cookies or tokens: the line is built from
- * named fields only, not from the request's headers. The same numbers feed the request metrics (server/metrics.ts), under route names instead of paths.
+ * named fields only, not from the request's headers. The same numbers feed the request metrics
+ * (server/metrics.ts), under route names instead of paths.
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
