@@ -180,6 +180,20 @@ export function readBatchRun(sent: unknown): ReadBatchRun | Unreadable {
   };
 }
 
+/**
+ * The batch run as the API sent it, for whoever reads it again (the server's answers from its
+ * mirror are read in the browser as /v1's are); one built in code is already what it reads as.
+ */
+export function sentAs(batch: ReadBatchRun): SentBatchRun {
+  return (batch.sent ?? batch) as SentBatchRun;
+}
+
+/** A batch run as sent: an object with a string `batchId` (else it would not have been read). */
+export interface SentBatchRun {
+  batchId: string;
+  [field: string]: unknown;
+}
+
 /** The items of a page, read one by one: the rows, and what could not be read. */
 export function readItems<T extends object>(
   items: readonly unknown[],

@@ -2,7 +2,8 @@
  * A filtered link of the 52,340-run agent on a replica that has never read it (a server of
  * this spec's own, so no other spec has warmed its mirror): the first response comes at the
  * render budget with the progress so far instead of waiting for the whole walk, the process
- * keeps answering while the walk goes on, and the browser carries the search to the end.
+ * keeps answering while the walk goes on, and the browser carries the search to the end,
+ * reading the headline from the same mirror (no /v1/batch-runs request of its own).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -59,12 +60,19 @@ test('a cold filtered link arrives with the progress so far, and the browser fin
     const answer = (await during.json()) as { coverage: { complete: boolean } };
     expect(answer.coverage.complete).toBe(false);
 
-    // The browser continues the search the page started.
+    // The browser continues the search the page started, asking SigmaMind's list nothing: the
+    // headline's first page comes from the same mirror as the matches.
+    const listed: string[] = [];
+    page.on('request', (sent) => {
+      if (new URL(sent.url()).pathname.startsWith('/v1/batch-runs')) listed.push(sent.url());
+    });
     await page.goto(`${BASE}${LINK}`);
     await expect(page.getByRole('status').filter({ hasText: /^Searched / })).toContainText(
       'Searched 52,340 of 52,340 batch runs',
       { timeout: 150_000 },
     );
+    await expect(page.getByRole('region', { name: 'Latest results' })).toBeVisible();
+    expect(listed).toEqual([]);
   } finally {
     if (server.exitCode === null && server.pid !== undefined) {
       const exited = once(server, 'exit');

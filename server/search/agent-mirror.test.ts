@@ -35,6 +35,81 @@ describe('filling', () => {
   });
 });
 
+describe('the head of a filling mirror', () => {
+  it('is held after the first page, long before the walk ends', async () => {
+    const { api, get } = fakeApi(newestFirst(1000));
+    // Pages after the first wait until released: the walk cannot end meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: UpstreamGet = async (path, options) => {
+      if (!path.includes('page=0&')) await held;
+      return get(path, options);
+    };
+    const mirror = mirrorOf(slow);
+    expect(mirror.holds(20)).toBe(false);
+    const walk = mirror.fill();
+    await mirror.holding(20);
+    expect(mirror.holds(20)).toBe(true);
+    expect(mirror.coverage.complete).toBe(false);
+    expect(mirror.batches.slice(0, 20).map((b) => b.batchId)).toEqual(
+      api.list.slice(0, 20).map((b) => b.batchId),
+    );
+    // More than a page: once the pages that hold them are in.
+    let holding250 = false;
+    const more = mirror.holding(250).then(() => (holding250 = true));
+    await Promise.resolve();
+    expect(holding250).toBe(false);
+    release();
+    await more;
+    expect(mirror.batches.length).toBeGreaterThanOrEqual(250);
+    await walk;
+  });
+
+  it('holds all an agent has when it has fewer', async () => {
+    const { get } = fakeApi(newestFirst(5));
+    const mirror = mirrorOf(get);
+    void mirror.fill();
+    await mirror.holding(20);
+    expect(mirror.holds(20)).toBe(true);
+    expect(mirror.batches).toHaveLength(5);
+  });
+
+  it('lets waiters go when the walk fails, holding nothing', async () => {
+    const mirror = mirrorOf(() => Promise.reject(new Error('502 from the API')));
+    const walk = mirror.fill().catch(() => 'failed');
+    await mirror.holding(20);
+    expect(mirror.holds(20)).toBe(false);
+    expect(await walk).toBe('failed');
+  });
+
+  it('is not held again after a reset until the new walk reads page 0', async () => {
+    const { api, get } = fakeApi(newestFirst(150));
+    // Calls after the first `free` wait until released.
+    let free = Infinity;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated: UpstreamGet = async (path, options) => {
+      if (free-- <= 0) await gate;
+      return get(path, options);
+    };
+    const mirror = mirrorOf(gated);
+    await mirror.fill();
+    expect(mirror.holds(20)).toBe(true);
+    // A shrunk count starts a new walk: the head check passes, the walk's page 0 waits.
+    api.list = api.list.slice(1);
+    free = 1;
+    const refresh = mirror.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(mirror.holds(20)).toBe(false);
+    const page0 = mirror.holding(20);
+    release();
+    await page0;
+    expect(mirror.holds(20)).toBe(true);
+    await refresh;
+    expect(mirror.batches).toHaveLength(149);
+  });
+});
+
 describe('refresh', () => {
   it('adds only the new batches at the head', async () => {
     const { api, get } = fakeApi(newestFirst(150));

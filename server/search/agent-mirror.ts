@@ -48,6 +48,11 @@ export class AgentMirror {
   bytes = 0;
   lastUsed = 0;
   lastChecked = 0;
+  /**
+   * When the page 0 that the held head comes from was read (the walk's first page, or the last
+   * head check); 0 while a new walk has not read it yet.
+   */
+  headReadAt = 0;
   /** The last walk's failure, until a walk or refresh succeeds. */
   error: Error | null = null;
   /**
@@ -68,6 +73,8 @@ export class AgentMirror {
   /** The last page's turn: pages of concurrent workers take turns one after the other. */
   private turn: Promise<void> = Promise.resolve();
   private refreshing: Promise<void> | null = null;
+  /** Who waits for the mirror to hold a number of batch runs (`holding`). */
+  private waiters: { count: number; resolve: () => void }[] = [];
 
   constructor(
     readonly agentId: string,
@@ -97,8 +104,23 @@ export class AgentMirror {
     if (this.complete) return Promise.resolve();
     this.walking ??= this.walk().finally(() => {
       this.walking = null;
+      this.grown();
     });
     return this.walking;
+  }
+
+  /**
+   * Resolves once the newest `count` batch runs are held (or all the agent has), or the walk
+   * ends: the head of a filling mirror is known long before its walk completes.
+   */
+  holding(count: number): Promise<void> {
+    if (this.holds(count) || !this.walking) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  /** The newest `count` batch runs are held, as of a page 0 read since the last reset. */
+  holds(count: number): boolean {
+    return this.headReadAt > 0 && this.batches.length >= Math.min(count, this.totalCount);
   }
 
   /** Brings a complete mirror up to date (shared by concurrent callers); fills one that is not. */
@@ -118,6 +140,7 @@ export class AgentMirror {
     this.interner = new Interner();
     this.bytes = 0;
     this.totalCount = 0;
+    this.headReadAt = 0;
     this.complete = false;
     this.version += 1;
     this.searches.clear();
@@ -146,8 +169,9 @@ export class AgentMirror {
     try {
       const first = await this.readPage(0);
       this.totalCount = first.totalCount;
+      this.headReadAt = this.now();
       for (const batch of first.data) this.add(batch);
-      this.onGrow();
+      this.grown();
       const pending = new Map<number, ReadBatchRun[]>();
       let nextToAdd = 1;
       let nextToAsk = 1;
@@ -165,7 +189,7 @@ export class AgentMirror {
             for (const batch of pending.get(nextToAdd)!) this.add(batch);
             pending.delete(nextToAdd++);
           }
-          this.onGrow();
+          this.grown();
         }
       };
       await Promise.all(Array.from({ length: this.concurrency }, worker));
@@ -202,8 +226,17 @@ export class AgentMirror {
       this.complete = false;
       return this.fill();
     }
-    this.lastChecked = this.now();
+    this.lastChecked = this.headReadAt = this.now();
+    this.grown();
+  }
+
+  /** After batches were added: the budget's check, and whoever waits for this many. */
+  private grown(): void {
     this.onGrow();
+    const ready = this.waiters.filter(({ count }) => this.holds(count) || !this.walking);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
+    for (const { resolve } of ready) resolve();
   }
 
   /** Reads every unfinished batch past the head again by id; false when one is gone. */

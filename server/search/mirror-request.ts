@@ -31,11 +31,15 @@ export function pagingFrom(c: Context<AppEnv>, defaultSize: number, maxSize: num
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The agent's mirror once fresh or after `wait` ms; a 502 answer when it holds nothing. */
+/**
+ * The agent's mirror once fresh (or, with `enough`, once that resolves) or after `wait` ms; a
+ * 502 answer when it holds nothing.
+ */
 export async function mirrorFor(
   c: Context<AppEnv>,
   mirrors: Mirrors,
   log: (line: string) => void,
+  enough?: (mirror: AgentMirror) => Promise<void> | undefined,
 ): Promise<AgentMirror | Response> {
   const agentId = c.req.param('agentId') ?? '';
   const waitMs = integer(c.req.query('wait'), DEFAULT_WAIT_MS, 0, MAX_WAIT_MS);
@@ -43,7 +47,7 @@ export async function mirrorFor(
   const work = mirror.refresh().catch((error: unknown) => {
     log(`Search: agent ${agentId}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  await Promise.race([work, sleep(waitMs)]);
+  await Promise.race([work, sleep(waitMs), enough?.(mirror) ?? work]);
   if (mirror.error && mirror.batches.length === 0) {
     c.header('Retry-After', '1');
     return c.json(

@@ -15,6 +15,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { Limiter } from '../concurrency.ts';
 import { answerBody } from './answer-body.ts';
 import { historyRoute } from './history.ts';
+import { latestRoute } from './latest.ts';
 import { inSlot, mirrorFor, pagingFrom } from './mirror-request.ts';
 import type { Mirrors } from './mirrors.ts';
 import { mirrorMatches } from './search.ts';
@@ -70,5 +71,7 @@ export function searchRoutes(
   });
   // A test case's runs across all the agent's batches (history.ts), over the same mirrors.
   historyRoute(app, mirrors, log, slots);
+  // The agent's newest batch runs from the same mirror, for a filtered view's headline.
+  latestRoute(app, mirrors, log);
   return app;
 }

@@ -7,7 +7,7 @@
  */
 import type { Filters } from '../../contract/batch-filters.ts';
 import { pageInfo, pageSlice, type Page, type Paging } from '../../contract/paging.ts';
-import type { ReadBatchRun } from '../../contract/read-batch-runs.ts';
+import { sentAs, type ReadBatchRun, type SentBatchRun } from '../../contract/read-batch-runs.ts';
 import type { AgentMirror, Coverage } from './agent-mirror.ts';
 import type { ChartPoint } from './chart.ts';
 import { MatchSet, type SearchSummary } from './match-set.ts';
@@ -15,7 +15,8 @@ import { MatchSet, type SearchSummary } from './match-set.ts';
 export type { ChartPoint } from './chart.ts';
 export type { SearchSummary } from './match-set.ts';
 
-export interface SearchAnswer extends Page<ReadBatchRun> {
+/** `data` holds the matches as the API sent them (`sentAs`): the browser reads them as /v1's. */
+export interface SearchAnswer extends Page<SentBatchRun> {
   summary: SearchSummary;
   chart: ChartPoint[];
   coverage: Coverage;
@@ -25,7 +26,7 @@ export interface SearchAnswer extends Page<ReadBatchRun> {
 export function answerFrom(set: MatchSet, paging: Paging, coverage: Coverage): SearchAnswer {
   const [start, end] = pageSlice(set.matches.length, paging);
   return {
-    data: set.matches.slice(start, end),
+    data: set.matches.slice(start, end).map(sentAs),
     ...pageInfo(set.matches.length, paging),
     summary: set.summary(),
     chart: set.chartPoints(),

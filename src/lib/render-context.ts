@@ -102,6 +102,18 @@ export function viewerTimeZone(): string {
   return browserZone;
 }
 
+/** Kept from a server render's budget for rendering what arrived. */
+const RENDER_MARGIN_MS = 50;
+
+/**
+ * How long to let the dashboard's server hold a request (its `wait`): on the server, what is
+ * left of the render's budget; in the browser, `browserMs`.
+ */
+export function serverWait(browserMs: number): number {
+  const left = serverTimeLeft();
+  return left === undefined ? browserMs : Math.max(0, Math.floor(left - RENDER_MARGIN_MS));
+}
+
 /** Milliseconds left of the server render's budget; undefined in the browser. */
 export function serverTimeLeft(): number | undefined {
   const deadline = serverRender()?.deadline;

@@ -9,12 +9,14 @@ import type { View } from '../lib/view/view';
  * start-up (main.tsx) and the server fetches it before its first render (entry-server.tsx).
  * A filtered link asks the server's search for its page of matches (on the server, waiting at
  * most what is left of the render's budget) and the agent's first page, at the view's size,
- * for the headline.
+ * for the headline, from the same mirror (batch-runs-api.ts).
  */
 export function startupList(view: View) {
   if (!view.agentId || view.compare) return undefined;
-  const first = view.filters ? { page: 1, size: view.size } : view;
-  return batchRunsQueries.list({ agentId: view.agentId, page: first.page, size: first.size });
+  const { agentId, page, size } = view;
+  return batchRunsQueries.list(
+    view.filters ? { agentId, page: 1, size, source: 'mirror' } : { agentId, page, size },
+  );
 }
 
 export function startupSearch(view: View) {

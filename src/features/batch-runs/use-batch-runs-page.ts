@@ -14,6 +14,7 @@ export function useBatchRunsPage({
   agentId,
   page,
   size,
+  source,
   batch,
   knownName,
   prefetchNext = true,
@@ -26,7 +27,7 @@ export function useBatchRunsPage({
   knownName?: string;
 }) {
   const queryClient = useQueryClient();
-  const query = useQuery(batchRunsQueries.list({ agentId, page, size }));
+  const query = useQuery(batchRunsQueries.list({ agentId, page, size, source }));
   const { data, isPlaceholderData } = query;
 
   // Prefetch the next page as soon as the server says there is one.

@@ -14,12 +14,15 @@ export function useLatestBatches({
   agentId,
   page,
   size,
+  source,
 }: {
   agentId: string;
   page: number;
   size: number;
+  /** Under a filter, from the dashboard's server, like the matches (batch-runs-api.ts). */
+  source?: 'mirror';
 }) {
-  const query = useQuery(batchRunsQueries.list({ agentId, page: 1, size }));
+  const query = useQuery(batchRunsQueries.list({ agentId, page: 1, size, source }));
   const now = useNow();
   const total = query.isPlaceholderData ? undefined : query.data?.totalCount;
 

@@ -41,15 +41,15 @@ export function AgentPage({ agentId }: { agentId: string }) {
     onFiltersChange: setFilters,
   });
   // Under a filter the list's query is only the headline's first page, at the view's size as
-  // without one: the same headline either way (a filtered link carried 100 batch runs for it).
+  // without one, read from the mirror the search reads (so the link asks SigmaMind no more).
   const knownName = known?.agentName || undefined;
   const list = useBatchRunsPage(
     search
-      ? { agentId, page: 1, size, batch: null, knownName, prefetchNext: false }
+      ? { agentId, page: 1, size, source: 'mirror', batch: null, knownName, prefetchNext: false }
       : { agentId, page, size, batch, knownName },
   );
   // The headline reads the first page at the list's own size, so it is the same query.
-  const latest = useLatestBatches({ agentId, page, size });
+  const latest = useLatestBatches({ agentId, page, size, source: search && 'mirror' });
   const rows = search ? search.filtered.rows : list.rows;
   const rowsOpen = useExpandedRows(rows, batch, setBatch);
   // A linked batch that is not among the matches on screen is shown on its own, once known.

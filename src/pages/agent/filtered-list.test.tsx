@@ -67,6 +67,7 @@ function searchedAgent(total: number, held = total) {
   const batches = Array.from({ length: total }, (_, i) => batchAt(i));
   const searches: URLSearchParams[] = [];
   const pages: number[] = [];
+  const latest: number[] = [];
   const state = { held };
   server.use(
     http.get('*/api/agents/:agentId/batch-runs', ({ request }) => {
@@ -102,8 +103,16 @@ function searchedAgent(total: number, held = total) {
       const rows = batches.slice(page * size, (page + 1) * size);
       return HttpResponse.json(makePage(rows, { page, size, totalCount: total }));
     }),
+    // The headline's first page, from the same mirror (server/search/latest.ts).
+    http.get('*/api/agents/:agentId/latest', ({ request }) => {
+      const size = Number(new URL(request.url).searchParams.get('size'));
+      latest.push(size);
+      return HttpResponse.json(
+        makePage(batches.slice(0, size), { page: 0, size, totalCount: total }),
+      );
+    }),
   );
-  return { searches, pages, fill: (count: number) => (state.held = count) };
+  return { searches, pages, latest, fill: (count: number) => (state.held = count) };
 }
 
 const failedIds = (from: number, to: number) =>
@@ -145,8 +154,10 @@ describe('the list under a filter', () => {
     expect(first.get('page')).toBe('0');
     expect(first.get('size')).toBe('50');
     expect(first.get('tz')).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    // At most the headline's newest page: no walk of /v1 pages under a filter.
-    expect(agent.pages.filter((page) => page !== 0)).toEqual([]);
+    // Nothing of /v1 under a filter: the headline's first page comes from the mirror too.
+    expect(agent.pages).toEqual([]);
+    expect(agent.latest).toEqual([50]);
+    expect(await screen.findByRole('region', { name: 'Latest results' })).toBeVisible();
   });
 
   it('pages over the matches with the same controls, `page` being the page of matches', async () => {

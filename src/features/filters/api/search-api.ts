@@ -8,13 +8,11 @@ import * as z from 'zod/mini';
 import { pageEnvelopeSchema } from '../../../../contract/api-schemas';
 import { readBatchRun, readItems } from '../../../../contract/read-batch-runs';
 import { apiGet } from '../../../lib/api-client';
-import { serverTimeLeft } from '../../../lib/render-context';
+import { serverWait } from '../../../lib/render-context';
 import { toApiPage, type Filters } from '../../../lib/view/view';
 
 /** How long the server may hold a browser's request for the search to complete. */
 export const BROWSER_WAIT_MS = 500;
-/** Kept from a server render's budget for rendering what arrived. */
-const RENDER_MARGIN_MS = 50;
 
 const nullableNumber = z.nullable(z.number());
 
@@ -76,10 +74,7 @@ export function fetchSearchPage(
   waitMs?: number,
 ) {
   // On the server, the render's remaining budget; in the browser, a short hold (it asks again).
-  const left = serverTimeLeft();
-  const wait =
-    waitMs ??
-    (left === undefined ? BROWSER_WAIT_MS : Math.max(0, Math.floor(left - RENDER_MARGIN_MS)));
+  const wait = waitMs ?? serverWait(BROWSER_WAIT_MS);
   return apiGet(`/api/agents/${encodeURIComponent(agentId)}/batch-runs`, searchAnswerReader, {
     params: { ...filterParams(filters), tz, page: toApiPage(page), size, wait },
     signal,
