@@ -166,9 +166,12 @@ describe.each([
   `/?agentId=${AGENT}&outcome=failed`,
   `/?agentId=${AGENT}&batch=${exampleBatch.batchId}`,
 ])('server render of %s, then hydration', (path) => {
-  // Known gap: on Node 24 (CI's second pass) these links mismatch now and then in this jsdom set-up,
-  // where the server render and the hydration share one process; Node 20 (npm test) and the
-  // Chromium e2e of the same link (filtered-link-server-render.spec.ts) hydrate cleanly.
+  // Known gap: on Node 24 (CI's second pass) these links mismatch in this jsdom set-up, where
+  // the server render and the hydration share one process: after the link before it, a server
+  // render shows part of the tree for the previous URL (the filter chips left out while the
+  // form shows the outcome; a linked batch's row not open); each passes alone. Node 20 (npm
+  // test), the production server on Node 24 (a filtered link's HTML has its chips and matches)
+  // and the Chromium e2e of the same links (filtered-link-server-render.spec.ts) are clean.
   const node24Gap =
     Number(
       (
@@ -177,11 +180,26 @@ describe.each([
     ) >= 22;
   it.skipIf(node24Gap)('hydrates without a warning', async () => {
     serveSession();
+    const counts = { failed: 0, passed: 0, unfinished: 0, succeeded: 0, failedAttempts: 0 };
     server.use(
       http.get('*/v1/batch-runs', ({ request }) => {
         const page = Number(new URL(request.url).searchParams.get('page'));
         return HttpResponse.json(page === 0 ? examplePage : { ...examplePage, data: [], page });
       }),
+      // A filtered link's headline and matches, from the server's mirror.
+      http.get('*/api/agents/:agentId/latest', () => HttpResponse.json(examplePage)),
+      http.get('*/api/agents/:agentId/batch-runs', () =>
+        HttpResponse.json({
+          ...examplePage,
+          summary: { ...counts, finished: 0, pending: 0, passRate: null },
+          chart: [],
+          coverage: {
+            searched: examplePage.totalCount,
+            of: examplePage.totalCount,
+            complete: true,
+          },
+        }),
+      ),
     );
     const page = await serverRender(path);
     expect(await hydrate(path, page)).toEqual([]);
