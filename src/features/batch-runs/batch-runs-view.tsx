@@ -6,6 +6,7 @@ import type { PageSize } from '../../lib/view/view';
 import { NoBatchRuns, PastTheEnd, UnreadableRows } from './batch-runs-notices';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { NARROW_QUERY } from '../../lib/render-context';
+import { HydratesApart } from '../../components/ui/hydrates-apart';
 import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
 import { BatchRunsToolbar } from './batch-runs-toolbar';
@@ -131,7 +132,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         exportButton={exportButton}
         onShowShortcuts={() => setShortcutsOpen(true)}
       />
-      {headline}
+      <HydratesApart>{headline}</HydratesApart>
       {filtered ? (
         filtered.summary &&
         filtered.summary.totalCount > 0 && (
@@ -175,7 +176,9 @@ export function BatchRunsView(props: BatchRunsViewProps) {
       {/* overflow-clip, not hidden: a clipping box that does not scroll keeps the table's
           header sticky against the window. */}
       <div className="overflow-clip rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-        <ListBody {...props} tableRef={tableRef} />
+        <HydratesApart>
+          <ListBody {...props} tableRef={tableRef} />
+        </HydratesApart>
       </div>
       {data && rows.length > 0 && (
         <BottomPagination
