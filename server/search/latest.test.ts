@@ -38,7 +38,7 @@ describe('the latest page', () => {
 
   it.each([
     [agentOf(125).ref.agentId, 20],
-    [agentOf(22).ref.agentId, 10],
+    [agentOf(36).ref.agentId, 10],
     [agentOf(230).ref.agentId, 100],
     [agentOf(1).ref.agentId, 20],
     [agentOf(0).ref.agentId, 20],

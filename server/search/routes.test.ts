@@ -76,6 +76,23 @@ describe('the answers', () => {
   );
 });
 
+describe('each match', () => {
+  it('is the batch run as /v1 sent it, for the browser to read as it reads /v1', async () => {
+    const agentId = AGENTS.find((agent) => agent.history.count === 125)!.ref.agentId;
+    const sent = new Map<string, unknown>();
+    for (let page = 0; page < 2; page += 1) {
+      const response = await app.request(`/v1/batch-runs?agentId=${agentId}&page=${page}&size=100`);
+      for (const row of ((await response.json()) as { data: { batchId: string }[] }).data) {
+        sent.set(row.batchId, row);
+      }
+    }
+    const response = await app.request(`/api/agents/${agentId}/batch-runs?q=a&size=50&wait=10000`);
+    const answer = (await response.json()) as SearchAnswer;
+    expect(answer.data.length).toBeGreaterThan(0);
+    for (const row of answer.data) expect(row).toEqual(sent.get(row.batchId));
+  });
+});
+
 describe('ten viewers at once', () => {
   it('cost the upstream one walk', async () => {
     const agentId = AGENTS.find((agent) => agent.history.count === 230)!.ref.agentId;
