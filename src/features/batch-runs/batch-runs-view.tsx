@@ -6,7 +6,6 @@ import type { PageSize } from '../../lib/view/view';
 import { NoBatchRuns, PastTheEnd, UnreadableRows } from './batch-runs-notices';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { NARROW_QUERY } from '../../lib/render-context';
-import { HydratesApart } from '../../components/ui/hydrates-apart';
 import { BatchRunCards } from './batch-run-cards';
 import { BatchRunsTable } from './batch-runs-table';
 import { BatchRunsToolbar } from './batch-runs-toolbar';
@@ -132,7 +131,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
         exportButton={exportButton}
         onShowShortcuts={() => setShortcutsOpen(true)}
       />
-      <HydratesApart>{headline}</HydratesApart>
+      {headline}
       {filtered ? (
         filtered.summary &&
         filtered.summary.totalCount > 0 && (
@@ -176,9 +175,7 @@ export function BatchRunsView(props: BatchRunsViewProps) {
       {/* overflow-clip, not hidden: a clipping box that does not scroll keeps the table's
           header sticky against the window. */}
       <div className="overflow-clip rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-        <HydratesApart>
-          <ListBody {...props} tableRef={tableRef} />
-        </HydratesApart>
+        <ListBody {...props} tableRef={tableRef} />
       </div>
       {data && rows.length > 0 && (
         <BottomPagination
