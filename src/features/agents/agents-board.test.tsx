@@ -7,6 +7,7 @@ import { makeBatch, makePage } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';
 import { AgentsBoard } from './agents-board';
 import { BOARD_REFRESH_MS, CARD_CONCURRENCY } from './api/agents-queries';
+import { SETTLE_MS } from './use-board-order';
 
 const agent = (agentId: string, agentName: string, status = 'Live') => ({
   agentId,
@@ -70,7 +71,7 @@ describe('AgentsBoard', () => {
     await waitFor(() =>
       expect(screen.getByRole('heading', { name: /All agents/ })).toHaveTextContent('2 agents'),
     );
-    const busy = cardOf('Busy Agent');
+    const busy = await screen.findByRole('article', { name: 'Busy Agent' });
     await waitFor(() => expect(busy).toHaveAttribute('data-state', 'ready'));
     expect(within(busy).getByText('125 batch runs')).toBeInTheDocument();
     expect(within(busy).getByText('Live')).toBeInTheDocument();
@@ -104,7 +105,8 @@ describe('AgentsBoard', () => {
     server.use(
       http.get('*/v1/batch-runs', async () => {
         calls += 1;
-        await delay(50);
+        // Slower than the board waits for its cards: the card is shown loading.
+        await delay(calls === 1 ? SETTLE_MS + 300 : 50);
         if (calls === 1)
           return HttpResponse.json({ message: 'Upstream exploded' }, { status: 500 });
         return HttpResponse.json(makePage([makeBatch(0)], { size: 10 }));
@@ -113,7 +115,11 @@ describe('AgentsBoard', () => {
     const user = userEvent.setup();
     renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
 
-    const card = await screen.findByRole('article', { name: 'Flaky Agent' });
+    const card = await screen.findByRole(
+      'article',
+      { name: 'Flaky Agent' },
+      { timeout: SETTLE_MS + 3_000 },
+    );
     expect(card).toHaveAttribute('data-state', 'loading');
     expect(within(card).getByRole('status')).toHaveTextContent('Loading batch runs…');
 
@@ -280,5 +286,83 @@ describe('AgentsBoard', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('cards keep their places', () => {
+    const rated = (ok: number) =>
+      makeBatch(1, {
+        successfulAttempts: ok,
+        failedAttempts: 10 - ok,
+        totalAttempts: 10,
+        testCases: [{ ...makeBatch(0).testCases[0]!, attempt: 10 }],
+      });
+    const names = () =>
+      within(screen.getByRole('list', { name: 'Agents' }))
+        .getAllByRole('article')
+        .map((card) => card.querySelector('h2')?.textContent);
+
+    it('is shown once every card has answered, and a refresh changes cards in place', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        serveAgents([agent('agent_a', 'Alpha'), agent('agent_b', 'Bravo')]);
+        // Alpha answers last, and fails from its second answer on.
+        const answers: Record<string, number> = {};
+        server.use(
+          http.get('*/v1/batch-runs', async ({ request }) => {
+            const agentId = new URL(request.url).searchParams.get('agentId')!;
+            answers[agentId] = (answers[agentId] ?? 0) + 1;
+            if (agentId === 'agent_a' && answers[agentId] === 1) await delay(100);
+            const ok = agentId === 'agent_a' ? (answers[agentId] === 1 ? 10 : 1) : 5;
+            return HttpResponse.json(makePage([rated(ok)], { size: 10 }));
+          }),
+        );
+        renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+        // No card is shown before Alpha's answer: it would have gone last, then moved.
+        await screen.findByRole('status');
+        expect(screen.queryByRole('list', { name: 'Agents' })).toBeNull();
+        await waitFor(() => expect(names()).toEqual(['Bravo', 'Alpha']));
+
+        await act(() => vi.advanceTimersByTimeAsync(BOARD_REFRESH_MS));
+        await waitFor(() =>
+          expect(within(cardOf('Alpha')).getByTestId('attention')).toHaveTextContent('10%'),
+        );
+        expect(names()).toEqual(['Bravo', 'Alpha']); // Alpha now needs attention most, in place
+
+        const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+        const sortBy = screen.getByRole('combobox', { name: 'Sort by' });
+        await user.selectOptions(sortBy, 'name');
+        await user.selectOptions(sortBy, 'health');
+        expect(names()).toEqual(['Alpha', 'Bravo']); // picking the sort takes it again
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('shows the others after a while when a card is slow; the slow one fills in last', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        serveAgents([agent('agent_slow', 'Alpha Slow'), agent('agent_b', 'Bravo')]);
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        server.use(
+          http.get('*/v1/batch-runs', async ({ request }) => {
+            const agentId = new URL(request.url).searchParams.get('agentId')!;
+            if (agentId === 'agent_slow') await held;
+            return HttpResponse.json(makePage([rated(agentId === 'agent_slow' ? 1 : 9)]));
+          }),
+        );
+        renderWithProviders(<AgentsBoard onOpenAgent={vi.fn()} />);
+        await screen.findByRole('status');
+        await act(() => vi.advanceTimersByTimeAsync(SETTLE_MS));
+        await waitFor(() => expect(names()).toEqual(['Bravo', 'Alpha Slow']));
+        expect(cardOf('Alpha Slow')).toHaveAttribute('data-state', 'loading');
+
+        release();
+        await waitFor(() => expect(cardOf('Alpha Slow')).toHaveAttribute('data-state', 'ready'));
+        expect(names()).toEqual(['Bravo', 'Alpha Slow']);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ReadBatchRunPage } from '../../../contract/read-batch-runs';
 import type { Filters } from '../../lib/view/view';
 import { ApiErrorNotice } from '../../components/ui/api-error-notice';
 import { Notice } from '../../components/ui/notice';
@@ -8,7 +7,8 @@ import { plural } from '../../lib/format';
 import { agentsQueries } from './api/agents-queries';
 import { FailingLink } from './failing-link';
 import { AgentCard } from './agent-card';
-import { BOARD_SORTS, BOARD_SORT_LABELS, sortAgents, type BoardSort } from './board-order';
+import { BOARD_SORTS, BOARD_SORT_LABELS, type BoardSort } from './board-order';
+import { useBoardOrder } from './use-board-order';
 import { boardTitle } from '../../lib/view/titles';
 
 const GRID_CLASS = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4';
@@ -28,35 +28,20 @@ export function AgentsBoard({
   const query = useQuery(agentsQueries.list());
   const [sort, setSort] = useState<BoardSort>('health');
   // The cards' own queries (the same cache entries each card reads), for the order.
-  const pages = useQueries({
+  const cards = useQueries({
     queries: (query.data ?? []).map((agent) => agentsQueries.card(agent.agentId)),
-    combine: (results) => results.map((result) => result.data),
+    combine: (results) =>
+      results.map((result) => ({ page: result.data, settled: result.status !== 'pending' })),
   });
-  const byAgent = new Map<string, ReadBatchRunPage | undefined>(
-    (query.data ?? []).map((agent, index) => [agent.agentId, pages[index]]),
-  );
+  const ordered = useBoardOrder(query.data, cards, sort);
 
   useEffect(() => {
     document.title = boardTitle();
   }, []);
 
   let body: React.ReactNode;
-  if (query.isPending) {
-    body = (
-      <div role="status" className={GRID_CLASS}>
-        <span className="sr-only">Loading agents…</span>
-        {Array.from({ length: SKELETON_CARDS }, (_, index) => (
-          <div
-            key={index}
-            aria-hidden="true"
-            className="h-[13.5rem] animate-pulse rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
-          >
-            <div className="h-5 w-2/3 rounded bg-slate-200 dark:bg-slate-700" />
-            <div className="mt-2 h-3 w-1/2 rounded bg-slate-200 dark:bg-slate-700" />
-          </div>
-        ))}
-      </div>
-    );
+  if (query.isPending || (query.data && !ordered)) {
+    body = <BoardSkeleton cards={query.data?.length ?? SKELETON_CARDS} />;
   } else if (query.isError) {
     body = (
       <ApiErrorNotice error={query.error} what="agents" onRetry={() => void query.refetch()} />
@@ -70,7 +55,7 @@ export function AgentsBoard({
   } else {
     body = (
       <ul className={GRID_CLASS} aria-label="Agents">
-        {sortAgents(query.data, byAgent, sort).map((agent) => (
+        {ordered?.map((agent) => (
           <li key={agent.agentId} className="flex flex-col gap-1">
             <AgentCard agent={agent} onOpen={onOpenAgent} />
             <FailingLink agent={agent} onOpen={onOpenAgent} />
@@ -114,5 +99,24 @@ export function AgentsBoard({
       </div>
       {body}
     </section>
+  );
+}
+
+/** The cards' places while the board waits for them (useBoardOrder), one per agent if known. */
+function BoardSkeleton({ cards }: { cards: number }) {
+  return (
+    <div role="status" className={GRID_CLASS}>
+      <span className="sr-only">Loading agents…</span>
+      {Array.from({ length: cards }, (_, index) => (
+        <div
+          key={index}
+          aria-hidden="true"
+          className="h-[13.5rem] animate-pulse rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+        >
+          <div className="h-5 w-2/3 rounded bg-slate-200 dark:bg-slate-700" />
+          <div className="mt-2 h-3 w-1/2 rounded bg-slate-200 dark:bg-slate-700" />
+        </div>
+      ))}
+    </div>
   );
 }

@@ -55,6 +55,9 @@ export const agentsQueries = {
     queryOptions({
       queryKey: [...agentsQueries.cards(), { agentId }] as const,
       queryFn: ({ signal }) => cardLimit(() => fetchLatestBatchRuns(agentId, signal), signal),
+      // Fresh until the next refresh: a card shown after the board's first answers (see
+      // use-board-order.ts) reads them instead of asking again.
+      staleTime: BOARD_REFRESH_MS,
       refetchInterval: BOARD_REFRESH_MS,
       refetchIntervalInBackground: false,
     }),
