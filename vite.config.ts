@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { sigmamindApi } from './server/vite-plugin.ts';
 
+/** The module through which src/main.tsx loads React DOM (src/lib/react-dom/stacks-off.ts). */
+const REACT_DOM_ENTRY = 'src/lib/react-dom/react-dom-client.ts';
+
 /**
  * src/main.tsx imports React DOM dynamically, so that evaluating it is a task of its own, but
  * every start-up needs it: the page preloads it beside the entry's own chunks instead of
@@ -16,10 +19,9 @@ function preloadReactDom(): Plugin {
       order: 'post',
       handler(_html, { bundle }) {
         const chunk = Object.values(bundle ?? {}).find(
-          (output) =>
-            output.type === 'chunk' && output.facadeModuleId?.endsWith('react-dom/client.js'),
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith(REACT_DOM_ENTRY),
         );
-        if (!chunk) throw new Error('preload-react-dom: no react-dom/client chunk in the build');
+        if (!chunk) throw new Error(`preload-react-dom: no ${REACT_DOM_ENTRY} chunk in the build`);
         const href = `/${chunk.fileName}`;
         return [
           {

@@ -74,6 +74,10 @@ test.describe('a server-rendered link', () => {
 
     await page.goto(LIST);
     await expect(batchRows(page)).toHaveCount(20);
+    // React DOM loads with stack capture off (src/lib/react-dom/stacks-off.ts): on again after.
+    expect(
+      await page.evaluate(() => [Error.stackTraceLimit, typeof new Error('a probe').stack]),
+    ).toEqual([10, 'string']);
     await page.evaluate(
       () => ((window as unknown as { sameDocument: boolean }).sameDocument = true),
     );

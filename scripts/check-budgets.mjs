@@ -17,7 +17,7 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
 // Imported dynamically by src/main.tsx but on every start-up: only so that each is evaluated
 // in a task of its own. They count as initial.
-const STARTUP_IMPORTS = ['node_modules/react-dom/client.js'];
+const STARTUP_IMPORTS = ['src/lib/react-dom/react-dom-client.ts'];
 
 // Walk static imports from every entry, and from what start-up imports.
 const initialKeys = new Set();

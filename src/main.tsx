@@ -14,7 +14,7 @@ const view = currentView();
 // The code of the view the URL names starts loading at once (the page does not preload it:
 // those requests would compete with what the first paint needs).
 const viewCode = preloadView(view);
-const reactDom = import('react-dom/client');
+const reactDom = import('./lib/react-dom/react-dom-client');
 
 // A page the server rendered carries the data it rendered with (server/ssr.ts).
 const ssr = readSsrState(document);
