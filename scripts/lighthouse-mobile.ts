@@ -43,6 +43,7 @@ try {
     console.log(`mobile ${path}, ${runs} runs`);
     console.log(`  performance ${spread(all.map((m) => m.scores.performance ?? 0))}`);
     console.log(`  TBT ms ${spread(all.map((m) => m.tbt))}`);
+    console.log(`  TBT from CPU time, ms ${spread(all.map((m) => m.cpuTbt))}`);
     console.log(`  FCP ms ${spread(all.map((m) => m.fcp))}`);
     console.log(`  LCP ms ${spread(all.map((m) => m.lcp))}`);
     console.log(
