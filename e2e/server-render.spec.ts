@@ -120,6 +120,19 @@ test.describe('a server-rendered link', () => {
     expect(html).not.toMatch(/<tr[^>]*data-batch-id="/);
     await context.close();
   });
+
+  test('an iPhone’s first visit arrives as cards (Safari sends no client hints)', async ({
+    request,
+  }) => {
+    const iPhone =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 ' +
+      '(KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+    const html = await (
+      await request.get(LIST, { headers: { Accept: 'text/html', 'User-Agent': iPhone } })
+    ).text();
+    expect(html).toMatch(/<li[^>]*data-batch-id="/);
+    expect(html).not.toMatch(/<tr[^>]*data-batch-id="/);
+  });
 });
 
 test.describe('without JavaScript', () => {

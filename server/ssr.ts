@@ -186,16 +186,25 @@ async function loadBuild(distDir: string) {
 export function hintsFor(headers: Headers, cookies: Record<string, string>): RenderHints {
   const width = Number(cookies[WIDTH_COOKIE]);
   // Without the width cookie (a first visit), the browser's mobile hint decides.
-  const narrow =
-    Number.isFinite(width) && width > 0
-      ? width < NARROW_BELOW_PX
-      : headers.get('sec-ch-ua-mobile') === '?1';
+  const narrow = Number.isFinite(width) && width > 0 ? width < NARROW_BELOW_PX : isMobile(headers);
   return {
     now: Date.now(),
     locale: localeOf(headers.get('accept-language')),
     timeZone: timeZoneOf(cookies[TIME_ZONE_COOKIE]),
     media: { [NARROW_QUERY]: narrow },
   };
+}
+
+/**
+ * Whether the request comes from a phone: its `Sec-CH-UA-Mobile` client hint where the browser
+ * sends one (Chromium), otherwise "Mobi" in its User-Agent (Safari and Firefox send no client
+ * hints; without this, an iPhone's first visit was rendered as the wide table, shown so until
+ * hydration, then re-rendered as cards in one blocking render).
+ */
+export function isMobile(headers: Headers): boolean {
+  const hint = headers.get('sec-ch-ua-mobile');
+  if (hint !== null) return hint.trim() === '?1';
+  return /Mobi/i.test(headers.get('user-agent') ?? '');
 }
 
 /** The first language of Accept-Language that Intl supports, as Intl resolves it. */
