@@ -95,6 +95,29 @@ test.describe('filtered views', () => {
     await expect(batchRows(page)).toHaveCount(20);
   });
 
+  test('on a phone, the text search has a row of its own, wide enough for its placeholder', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/?agentId=${EXAMPLE_AGENT}`);
+    const text = page.getByRole('searchbox', { name: 'Text' });
+    const fits = await text.evaluate((input: HTMLInputElement) => {
+      // The placeholder's width in the input's own font, against the room the input gives it.
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(input).font;
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = input.placeholder;
+      document.body.append(probe);
+      const needed = probe.getBoundingClientRect().width;
+      probe.remove();
+      const style = getComputedStyle(input);
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return needed <= room;
+    });
+    expect(fits).toBe(true);
+  });
+
   test('a board card opens its agent’s failing batch runs of the last 7 days', async ({ page }) => {
     await page.goto('/');
     const link = page.getByRole('link', {

@@ -97,7 +97,8 @@ export function FilterBar({
             </label>
           </>
         )}
-        <label className="flex min-w-48 flex-1 flex-col gap-1">
+        {/* A row of its own on a phone: its placeholder names all five fields it searches. */}
+        <label className="flex min-w-full flex-1 flex-col gap-1 sm:min-w-48">
           <span>Text</span>
           <input
             type="search"
