@@ -5,11 +5,15 @@
  * asserts nothing. LIGHTHOUSE_TASKS=1 also prints each run's longest main-thread tasks.
  *   npm run bench:mobile           (builds first; DIST_DIR picks another build)
  */
-import * as chromeLauncher from 'chrome-launcher';
 import { startProductionServer } from '../bench/server.ts';
-import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import { MOBILE_PAGES } from './lighthouse-pages.ts';
-import { mainThreadLines, measure, summaryLine, type Measured } from './lighthouse-run.ts';
+import {
+  mainThreadLines,
+  measure,
+  summaryLine,
+  withBrowser,
+  type Measured,
+} from './lighthouse-run.ts';
 
 const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5) || 5);
 
@@ -23,37 +27,34 @@ const spread = (values: number[], digits = 0) => {
 };
 
 const server = await startProductionServer();
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? chromiumPath,
-  chromeFlags: [...chromiumArgs, '--headless=new'],
-});
 try {
-  // LIGHTHOUSE_ONLY=0 measures only the first page, 1 only the second.
-  const only = process.env.LIGHTHOUSE_ONLY;
-  for (const path of only ? [MOBILE_PAGES[Number(only)] ?? MOBILE_PAGES[0]!] : MOBILE_PAGES) {
-    const all: Measured[] = [];
-    for (let run = 1; run <= runs; run += 1) {
-      const m = await measure(`${server.origin}${path}`, chrome.port, undefined);
-      all.push(m);
-      console.log(`mobile ${path} run ${run}/${runs}\n  ${summaryLine(m)}`);
-      if (process.env.LIGHTHOUSE_TASKS) {
-        for (const line of mainThreadLines(m.lhr)) console.log(`  ${line}`);
+  await withBrowser(async (port) => {
+    // LIGHTHOUSE_ONLY=0 measures only the first page, 1 only the second.
+    const only = process.env.LIGHTHOUSE_ONLY;
+    for (const path of only ? [MOBILE_PAGES[Number(only)] ?? MOBILE_PAGES[0]!] : MOBILE_PAGES) {
+      const all: Measured[] = [];
+      for (let run = 1; run <= runs; run += 1) {
+        const m = await measure(`${server.origin}${path}`, port, undefined);
+        all.push(m);
+        console.log(`mobile ${path} run ${run}/${runs}\n  ${summaryLine(m)}`);
+        if (process.env.LIGHTHOUSE_TASKS) {
+          for (const line of mainThreadLines(m.lhr)) console.log(`  ${line}`);
+        }
       }
+      console.log(`mobile ${path}, ${runs} runs`);
+      console.log(`  performance ${spread(all.map((m) => m.scores.performance ?? 0))}`);
+      console.log(`  TBT ms ${spread(all.map((m) => m.tbt))}`);
+      console.log(`  TBT from CPU time, ms ${spread(all.map((m) => m.cpuTbt))}`);
+      console.log(`  FCP ms ${spread(all.map((m) => m.fcp))}`);
+      console.log(`  LCP ms ${spread(all.map((m) => m.lcp))}`);
+      console.log(
+        `  CLS ${spread(
+          all.map((m) => m.cls),
+          3,
+        )}`,
+      );
     }
-    console.log(`mobile ${path}, ${runs} runs`);
-    console.log(`  performance ${spread(all.map((m) => m.scores.performance ?? 0))}`);
-    console.log(`  TBT ms ${spread(all.map((m) => m.tbt))}`);
-    console.log(`  TBT from CPU time, ms ${spread(all.map((m) => m.cpuTbt))}`);
-    console.log(`  FCP ms ${spread(all.map((m) => m.fcp))}`);
-    console.log(`  LCP ms ${spread(all.map((m) => m.lcp))}`);
-    console.log(
-      `  CLS ${spread(
-        all.map((m) => m.cls),
-        3,
-      )}`,
-    );
-  }
+  });
 } finally {
-  chrome.kill();
   await server.close();
 }

@@ -3,7 +3,9 @@
  * it: the category scores, the timings, and where the main thread went (the long tasks, the
  * scripts' boot-up time, the work by kind).
  */
+import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 
 type Config = Parameters<typeof lighthouse>[2];
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
@@ -88,6 +90,22 @@ export function cpuBlockingTime(events: TraceEvent[], slowdown: number): number 
         event.ts + (event.dur ?? 0) > fcp.ts,
     )
     .reduce((sum, task) => sum + Math.max(0, (slowdown * (task.tdur ?? 0)) / 1000 - 50), 0);
+}
+
+/**
+ * Runs `use` with a headless Chromium of its own (its DevTools port), closed after. Lighthouse
+ * keeps cookies between runs, so a browser is also a visitor: its first run is a first visit.
+ */
+export async function withBrowser<T>(use: (port: number) => Promise<T>): Promise<T> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? chromiumPath,
+    chromeFlags: [...chromiumArgs, '--headless=new'],
+  });
+  try {
+    return await use(chrome.port);
+  } finally {
+    chrome.kill();
+  }
 }
 
 /** One line: the scores and the timings. */

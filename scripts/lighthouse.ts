@@ -8,47 +8,40 @@
  * `npm run bench:mobile` repeats the mobile runs and prints their median.
  *   npm run test:lighthouse        (after npm run build; DIST_DIR picks another build)
  */
-import * as chromeLauncher from 'chrome-launcher';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { startProductionServer } from '../bench/server.ts';
-import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
-import { budgetFailures, mainThreadLines, measure, summaryLine } from './lighthouse-run.ts';
+import {
+  budgetFailures,
+  mainThreadLines,
+  measure,
+  summaryLine,
+  withBrowser,
+} from './lighthouse-run.ts';
 import { MOBILE_PAGES } from './lighthouse-pages.ts';
 
 const DESKTOP_PAGES = ['/?agentId=agent_D5D0p7TUs66TTAEAx', '/'];
 const REQUIRED = { accessibility: 100, 'best-practices': 100, seo: 90 } as const;
 
 const server = await startProductionServer();
-/** A browser of its own: Lighthouse keeps cookies between runs, and the desktop runs' width
- * cookie would have the server render the phone's first page for a wide screen. */
-const launch = () =>
-  chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? chromiumPath,
-    chromeFlags: [...chromiumArgs, '--headless=new'],
-  });
 const failures: string[] = [];
 try {
-  const desktop = await launch();
-  try {
+  await withBrowser(async (port) => {
     for (const path of DESKTOP_PAGES) {
-      const m = await measure(`${server.origin}${path}`, desktop.port, desktopConfig);
+      const m = await measure(`${server.origin}${path}`, port, desktopConfig);
       console.log(`desktop ${path}\n  ${summaryLine(m)}`);
       failures.push(...budgetFailures(`desktop ${path}`, m, REQUIRED));
     }
-  } finally {
-    desktop.kill();
-  }
-  const phone = await launch();
-  try {
+  });
+  // The phone in a browser of its own: the desktop runs' width cookie would have the server
+  // render its first page for a wide screen.
+  await withBrowser(async (port) => {
     for (const path of MOBILE_PAGES) {
-      const m = await measure(`${server.origin}${path}`, phone.port, undefined);
+      const m = await measure(`${server.origin}${path}`, port, undefined);
       console.log(`mobile ${path}\n  ${summaryLine(m)}`);
       for (const line of mainThreadLines(m.lhr)) console.log(`  ${line}`);
       failures.push(...budgetFailures(`mobile ${path}`, m, REQUIRED));
     }
-  } finally {
-    phone.kill();
-  }
+  });
 } finally {
   await server.close();
 }

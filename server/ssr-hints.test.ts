@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintsFor, isMobile, WIDTH_COOKIE } from './ssr.ts';
-
-const NARROW = '(max-width: 1023.98px)';
+import { hintsFor, isMobile, NARROW_QUERY, WIDTH_COOKIE } from './ssr.ts';
 const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const ANDROID_FIREFOX = 'Mozilla/5.0 (Android 15; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0';
@@ -11,7 +9,7 @@ const ANDROID_CHROME =
   'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
 const narrowFor = (headers: Record<string, string>, cookies: Record<string, string> = {}) =>
-  hintsFor(new Headers(headers), cookies).media[NARROW];
+  hintsFor(new Headers(headers), cookies).media[NARROW_QUERY];
 
 describe('the width a first page is rendered for', () => {
   it('follows Chromium’s mobile client hint', () => {

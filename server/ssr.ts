@@ -50,7 +50,7 @@ interface ServerEntry {
 export const TIME_ZONE_COOKIE = 'sm-tz';
 export const WIDTH_COOKIE = 'sm-vw';
 /** Same breakpoint as NARROW_QUERY in src/lib/render-context.ts. */
-const NARROW_QUERY = '(max-width: 1023.98px)';
+export const NARROW_QUERY = '(max-width: 1023.98px)';
 const NARROW_BELOW_PX = 1024;
 /** How long a page waits for a render slot before it is sent as the plain page. */
 export const SHED_WAIT_MS = 50;
@@ -185,7 +185,7 @@ async function loadBuild(distDir: string) {
 /** The reader's locale, time zone and screen, as far as the request tells. */
 export function hintsFor(headers: Headers, cookies: Record<string, string>): RenderHints {
   const width = Number(cookies[WIDTH_COOKIE]);
-  // Without the width cookie (a first visit), the browser's mobile hint decides.
+  // Without the width cookie (a first visit), what the request says of the device decides.
   const narrow = Number.isFinite(width) && width > 0 ? width < NARROW_BELOW_PX : isMobile(headers);
   return {
     now: Date.now(),
