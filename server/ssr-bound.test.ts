@@ -108,7 +108,7 @@ describe('a server behind on its requests', () => {
     const turns = new Turns();
     const app = appWith({ SSR_CONCURRENCY: '2' }, sandboxTarget(), turns);
     const fetch = takingTurns((request: Request) => app.fetch(request), turns);
-    const asset = (n: number) => fetch(new Request(`http://localhost/favicon.svg?${n}`), {});
+    const asset = (n: number) => fetch(new Request(`http://localhost/favicon.png?${n}`), {});
     const pageRequest = () => fetch(new Request(`http://localhost${page}`, { headers: html }), {});
     const before = await shedCount();
 

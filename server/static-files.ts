@@ -14,7 +14,7 @@ import { acceptsGzip, createGzipCache, type GzipCache } from './gzip-cache.ts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html names the current hashed bundles: always revalidate it. */
 const REVALIDATE = 'no-cache';
-/** favicon.svg, robots.txt and the like: unhashed, so cached briefly. */
+/** favicon.png, robots.txt and the like: unhashed, so cached briefly. */
 const SHORT = 'public, max-age=3600';
 /** Below this, gzip saves too little to be worth a header. */
 const MIN_GZIP_BYTES = 1024;

@@ -311,7 +311,7 @@ function loginHref(returnTo: string, switchAccount = false): string {
   return `/auth/login?${query.toString()}`;
 }
 
-/** A file of the build: a last segment with an extension (`/assets/x.js`, `/favicon.svg`). */
+/** A file of the build: a last segment with an extension (`/assets/x.js`, `/favicon.png`). */
 function isStaticFile(path: string): boolean {
   const last = path.split('/').pop() ?? '';
   return /\.[A-Za-z0-9]+$/.test(last) && !path.endsWith('.html');

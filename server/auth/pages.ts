@@ -36,7 +36,7 @@ export function authPage(
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${title} · SigmaMind batch runs</title>
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.png" type="image/png" />
         <link rel="stylesheet" href="/auth/page.css" />
       </head>
       <body>
