@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { sigmamindApi } from './server/vite-plugin.ts';
 
+/** V8's explicit compile hint for a whole file, as its first line (Chrome 136+). */
+const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
 /** The module through which src/main.tsx loads React DOM (src/lib/react-dom/stacks-off.ts). */
 const REACT_DOM_ENTRY = 'src/lib/react-dom/react-dom-client.ts';
 
@@ -51,6 +54,17 @@ export default defineConfig({
     // browser with no DevTools, four times that on a phone. The chunk's imports are flat (its
     // dependencies are hoisted into it), so this costs one round trip before hydration, not a
     // waterfall. index.html keeps its own preloads (hostType 'html').
+    rolldownOptions: {
+      output: {
+        // Each chunk holds code that runs when it loads (the split follows use), so each asks
+        // V8 (Chrome 136+) to compile all its functions as the file streams in, on a background
+        // thread, instead of one by one on the main thread as they are first called. Measured
+        // on a phone's agent link: the main thread's compiling fell from 62-75 ms to about 1 ms,
+        // its CPU after the first paint from 181 to 161 ms (medians of 8 alternating runs).
+        // scripts/check-budgets.mjs checks that every chunk starts with it.
+        postBanner: EAGER_COMPILE_HINT,
+      },
+    },
     modulePreload: {
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },
