@@ -107,7 +107,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
             agentId={agentId}
             latest={latest}
             state={state}
-            matches={search?.matches}
+            search={search?.newest}
             historyAction={historyButton}
           />
         }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BatchRun } from '../../../contract/api-schemas';
 import { attemptCounts, batchMatcher, type Filters } from '../../../contract/batch-filters';
 import { pageInfo, pageSlice } from '../../../contract/paging';
@@ -10,7 +10,15 @@ import { POLL_MS } from '../../features/filters/api/search-queries';
 import { makeBatch, makePage } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
+import type * as view from '../../lib/view/view';
+import { viewHref } from '../../lib/view/view';
 import { AgentPage } from './agent-page';
+
+// The page calls viewHref in each of its renders (its link); counted to tell what re-rendered.
+vi.mock('../../lib/view/view', async (importOriginal) => {
+  const actual = await importOriginal<typeof view>();
+  return { ...actual, viewHref: vi.fn(actual.viewHref) };
+});
 
 const AGENT = 'agent_D5D0p7TUs66TTAEAx';
 
@@ -269,5 +277,34 @@ describe('the list under a filter', () => {
     ).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Search all dates' }));
     await waitFor(() => expect(window.location.search).not.toContain('since'));
+  });
+
+  it('the newest 100 matches fill in the estimate without re-rendering the page', async () => {
+    searchedAgent(120);
+    // The estimate's request (the newest 100 matches) is held until the page has settled.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    server.use(
+      http.get('*/api/agents/:agentId/batch-runs', async ({ request }) => {
+        if (new URL(request.url).searchParams.get('size') !== '100') return undefined;
+        asked = true;
+        await held;
+        return undefined; // answered by the search above
+      }),
+    );
+    renderWithProviders(<AgentPage agentId={AGENT} />, {
+      url: `/?agentId=${AGENT}&outcome=failed`,
+    });
+    await screen.findByText(/Searched 120 of 120 batch runs · 80 matches/);
+    await waitFor(() => expect(asked).toBe(true));
+    const renders = vi.mocked(viewHref).mock.calls.length;
+    release();
+    expect(
+      await screen.findByText(/Estimated over the newest \d+ matching finished batch/),
+    ).toBeVisible();
+    // A query's answer is a blocking render of whoever asked: asked by the page, it re-rendered
+    // the whole page (one 14 ms task on a phone); asked by the estimate's section, only that.
+    expect(vi.mocked(viewHref).mock.calls.length).toBe(renders);
   });
 });

@@ -1,23 +1,24 @@
 import type { ReactNode } from 'react';
-import type { ReadBatchRun, ReadTestCase } from '../../../contract/read-batch-runs';
+import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { AgentHeadline } from '../../features/batch-runs/agent-headline';
 import type { LatestBatches } from '../../features/batch-runs/use-latest-batches';
 import type { ViewState } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { LikelyFailingSlot } from './likely-failing-slot';
+import type { NewestMatchesSource } from './use-filtered-list';
 
 /** Above the list: the headline (with a drop's cause) and the likely failing test cases. */
 export function HeadlineSlot({
   agentId,
   latest,
   state: { view, setPage, setBatch, setCompare },
-  matches,
+  search,
   historyAction,
 }: {
   agentId: string;
   latest: LatestBatches;
   state: ViewState;
-  matches: readonly ReadBatchRun[] | undefined;
+  search: NewestMatchesSource | undefined;
   historyAction: (testCase: ReadTestCase) => ReactNode;
 }) {
   return (
@@ -32,7 +33,7 @@ export function HeadlineSlot({
       />
       <LikelyFailingSlot
         agentId={agentId}
-        matches={matches}
+        search={search}
         ready={latest.query.isSuccess}
         historyAction={historyAction}
       />

@@ -1,22 +1,24 @@
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
-import type { ReadBatchRun, ReadTestCase } from '../../../contract/read-batch-runs';
+import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { LikelyFailing } from '../../features/test-case-estimate/likely-failing';
 import { useNewestBatches } from './newest-estimate';
+import { useNewestMatches, type NewestMatchesSource } from './use-filtered-list';
 
 /**
- * Where the likely-failing estimate reads from: under a filter, the matches the search found
- * (handed over as they grow); otherwise the agent's newest 100 batch runs, asked for in the
+ * Where the likely-failing estimate reads from: under a filter, the newest matches the search
+ * found (asked here once it has ended); otherwise the agent's newest 100 batch runs, asked for in the
  * browser only, after hydration and once the headline's first page has arrived. The
  * server-rendered page carries the headline (and its drop line); this section fills in after.
  */
 export function LikelyFailingSlot({
   agentId,
-  matches,
+  search,
   ready,
   historyAction,
 }: {
   agentId: string;
-  matches: readonly ReadBatchRun[] | undefined;
+  /** The filtered view's search; undefined without a filter. */
+  search: NewestMatchesSource | undefined;
   /** The headline's first page arrived (no point asking for more when it failed). */
   ready: boolean;
   historyAction: (testCase: ReadTestCase) => ReactNode;
@@ -25,7 +27,8 @@ export function LikelyFailingSlot({
   // a store's snapshot (useSyncExternalStore) it was a blocking render right after hydration.
   const [inBrowser, setInBrowser] = useState(false);
   useEffect(() => startTransition(() => setInBrowser(true)), []);
-  const newest = useNewestBatches(agentId, !matches && ready && inBrowser);
+  const matches = useNewestMatches(search);
+  const newest = useNewestBatches(agentId, !search && ready && inBrowser);
   if (!matches && !ready) return null;
   // One section whatever it reads, so switching never remounts it. The server render and
   // hydration hold its room; the browser then asks for the newest 100 and fills it in.
