@@ -38,7 +38,7 @@ function preloadReactDom(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   // The dev server forwards /v1/* through the same handler as the production server.
   plugins: [react(), tailwindcss(), sigmamindApi(), preloadReactDom()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
@@ -47,13 +47,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     manifest: true,
-    // A dynamic import loads its chunk's imports through the browser's module loader, not
-    // through a <link rel="modulepreload"> appended for each (Vite's default). On a
-    // server-rendered page, which carries no preloads (server/ssr-template.ts), start-up's
-    // imports appended 25 such links in one task: 13-37 ms of the entry's 18-39 ms in a
-    // browser with no DevTools, four times that on a phone. The chunk's imports are flat (its
-    // dependencies are hoisted into it), so this costs one round trip before hydration, not a
-    // waterfall. index.html keeps its own preloads (hostType 'html').
     rolldownOptions: {
       output: {
         // Each chunk holds code that runs when it loads (the split follows use), so each asks
@@ -61,12 +54,20 @@ export default defineConfig({
         // thread, instead of one by one on the main thread as they are first called. Measured
         // on a phone's agent link: the main thread's compiling fell from 62-75 ms to about 1 ms,
         // its CPU after the first paint from 181 to 161 ms (medians of 8 alternating runs).
-        // scripts/check-budgets.mjs checks that every chunk starts with it.
-        postBanner: EAGER_COMPILE_HINT,
+        // scripts/check-budgets.mjs checks that every chunk starts with it. The server build
+        // (--ssr) has none: a server has no first paint to keep its compiling off.
+        postBanner: isSsrBuild ? undefined : EAGER_COMPILE_HINT,
       },
     },
+    // A dynamic import loads its chunk's imports through the browser's module loader, not
+    // through a <link rel="modulepreload"> appended for each (Vite's default). On a
+    // server-rendered page, which carries no preloads (server/ssr-template.ts), start-up's
+    // imports appended 25 such links in one task: 13-37 ms of the entry's 18-39 ms in a
+    // browser with no DevTools, four times that on a phone. The chunk's imports are flat (its
+    // dependencies are hoisted into it), so this costs one round trip before hydration, not a
+    // waterfall. index.html keeps its own preloads (hostType 'html').
     modulePreload: {
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },
   },
-});
+}));
