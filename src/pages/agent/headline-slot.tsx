@@ -5,7 +5,7 @@ import type { LatestBatches } from '../../features/batch-runs/use-latest-batches
 import type { ViewState } from '../../lib/view/use-view';
 import { viewHref } from '../../lib/view/view';
 import { LikelyFailingSlot } from './likely-failing-slot';
-import type { NewestMatchesSource } from './use-filtered-list';
+import type { NewestMatchesSource } from './newest-estimate';
 
 /** Above the list: the headline (with a drop's cause) and the likely failing test cases. */
 export function HeadlineSlot({

@@ -1,8 +1,7 @@
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import type { ReadTestCase } from '../../../contract/read-batch-runs';
 import { LikelyFailing } from '../../features/test-case-estimate/likely-failing';
-import { useNewestBatches } from './newest-estimate';
-import { useNewestMatches, type NewestMatchesSource } from './use-filtered-list';
+import { useNewestBatches, useNewestMatches, type NewestMatchesSource } from './newest-estimate';
 
 /**
  * Where the likely-failing estimate reads from: under a filter, the newest matches the search
